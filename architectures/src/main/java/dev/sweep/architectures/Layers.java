@@ -1,0 +1,85 @@
+package dev.sweep.architectures;
+
+import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.NetworkRequest;
+import dev.sweep.space.ParameterDeclaration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sweep.space.ParameterDeclaration.choiceParam;
+import static dev.sweep.space.ParameterDeclaration.floatParam;
+import static dev.sweep.space.ParameterDeclaration.intParam;
+
+/** Declarations and layer builders that several architectures share. */
+final class Layers {
+    static final List<String> ACTIVATIONS = List.of("relu", "tanh", "leakyrelu", "elu", "sigmoid");
+    static final double MAX_DROPOUT = 0.9;
+
+    private Layers() {
+    }
+
+    static ParameterDeclaration activation(String defaultValue) {
+        return choiceParam("activation", defaultValue, ACTIVATIONS, "activation of every hidden layer");
+    }
+
+    static Activation activation(HyperParameters p) {
+        return switch (p.getString("activation")) {
+            case "relu" -> Activation.RELU;
+            case "tanh" -> Activation.TANH;
+            case "leakyrelu" -> Activation.LEAKYRELU;
+            case "elu" -> Activation.ELU;
+            case "sigmoid" -> Activation.SIGMOID;
+            default -> throw new IllegalArgumentException("unknown activation " + p.getString("activation"));
+        };
+    }
+
+    /**
+     * {@code units} and {@code dropout} for every dense layer, and {@code units_N}, {@code dropout_N} for layer N,
+     * which override them.
+     */
+    static List<ParameterDeclaration> denseStack(int maxLayers, int[] defaultUnits) {
+        List<ParameterDeclaration> declarations = new ArrayList<>();
+        declarations.add(intParam("units", null, 1, 8192, "units of every hidden dense layer (units_N overrides layer N)"));
+        for (int i = 1; i <= maxLayers; i++) {
+            declarations.add(intParam("units_" + i, null, 1, 8192,
+                    "units of hidden dense layer " + i + " (default " + defaultUnits[i - 1] + ", or units)"));
+        }
+        declarations.add(floatParam("dropout", 0.0, 0.0, MAX_DROPOUT,
+                "drop rate after every hidden dense layer, as in Keras' Dropout(rate) (dropout_N overrides layer N)"));
+        for (int i = 1; i <= maxLayers; i++) {
+            declarations.add(floatParam("dropout_" + i, null, 0.0, MAX_DROPOUT, "drop rate after hidden dense layer " + i));
+        }
+        return declarations;
+    }
+
+    static int units(HyperParameters p, int layer, int[] defaultUnits) {
+        return p.getInt("units_" + layer, "units", defaultUnits[layer - 1]);
+    }
+
+    static double dropRate(HyperParameters p, int layer) {
+        return p.getDouble("dropout_" + layer, "dropout", 0.0);
+    }
+
+    /** A dense layer; {@code inputDropRate} is the drop rate of the layer before it, applied to this layer's input. */
+    static DenseLayer dense(int units, Activation activation, double inputDropRate) {
+        DenseLayer.Builder builder = new DenseLayer.Builder().nOut(units).activation(activation);
+        if (inputDropRate > 0) {
+            builder.dropOut(NetworkRequest.keepProbability(inputDropRate));
+        }
+        return builder.build();
+    }
+
+    static OutputLayer softmax(int classes, double inputDropRate) {
+        OutputLayer.Builder builder = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(classes).activation(Activation.SOFTMAX);
+        if (inputDropRate > 0) {
+            builder.dropOut(NetworkRequest.keepProbability(inputDropRate));
+        }
+        return builder.build();
+    }
+}

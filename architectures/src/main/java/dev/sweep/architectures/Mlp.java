@@ -1,0 +1,56 @@
+package dev.sweep.architectures;
+
+import dev.sweep.arch.Architecture;
+import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.Network;
+import dev.sweep.arch.NetworkRequest;
+import dev.sweep.space.ParameterDeclaration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.nd4j.linalg.activations.Activation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sweep.space.ParameterDeclaration.intParam;
+
+/** Fully connected layers; at its defaults the 784-128-64-10 ReLU baseline of seed 001. */
+public final class Mlp implements Architecture {
+    private static final int MAX_LAYERS = 4;
+    private static final int[] DEFAULT_UNITS = {128, 64, 32, 16};
+
+    @Override
+    public String name() {
+        return "mlp";
+    }
+
+    @Override
+    public String description() {
+        return "multilayer perceptron: hidden dense layers with dropout, then softmax (default 784-128-64-10, ReLU)";
+    }
+
+    @Override
+    public List<ParameterDeclaration> parameters() {
+        List<ParameterDeclaration> declarations = new ArrayList<>();
+        declarations.add(intParam("hidden_layers", 2, 1, MAX_LAYERS, "number of hidden dense layers"));
+        declarations.addAll(Layers.denseStack(MAX_LAYERS, DEFAULT_UNITS));
+        declarations.add(Layers.activation("relu"));
+        return declarations;
+    }
+
+    @Override
+    public Network build(NetworkRequest request) {
+        HyperParameters p = request.parameters();
+        Activation activation = Layers.activation(p);
+        NeuralNetConfiguration.ListBuilder layers = request.base().list();
+        int hidden = p.getInt("hidden_layers");
+        double inputDrop = 0;
+        for (int layer = 1; layer <= hidden; layer++) {
+            layers.layer(Layers.dense(Layers.units(p, layer, DEFAULT_UNITS), activation, inputDrop));
+            inputDrop = Layers.dropRate(p, layer);
+        }
+        layers.layer(Layers.softmax(request.input().classes(), inputDrop));
+        layers.setInputType(InputType.feedForward(request.input().pixels()));
+        return Network.of(layers.build());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sweep.arch;
+
+import dev.sweep.space.ParameterDeclaration;
+import dev.sweep.train.TrainerParameters;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The registered architectures, by name, and the parameters a sweep of each may set. */
+public final class ArchitectureRegistry {
+    private final Map<String, Architecture> architectures;
+
+    @Inject
+    public ArchitectureRegistry(Map<String, Architecture> architectures) {
+        List<String> clashes = new ArrayList<>();
+        architectures.forEach((key, architecture) -> {
+            if (!key.equals(architecture.name())) {
+                clashes.add("architecture registered as '" + key + "' calls itself '" + architecture.name() + "'");
+            }
+            for (ParameterDeclaration p : architecture.parameters()) {
+                if (TrainerParameters.byName().containsKey(p.name())) {
+                    clashes.add("architecture '" + key + "' declares '" + p.name() + "', which is a trainer parameter");
+                }
+            }
+        });
+        if (!clashes.isEmpty()) {
+            throw new IllegalStateException("invalid architecture registrations: " + String.join("; ", clashes));
+        }
+        this.architectures = Collections.unmodifiableMap(new TreeMap<>(architectures));
+    }
+
+    public Optional<Architecture> find(String name) {
+        return Optional.ofNullable(architectures.get(name));
+    }
+
+    public Architecture get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown architecture '" + name + "'; known: " + String.join(", ", names())));
+    }
+
+    public List<String> names() {
+        return List.copyOf(architectures.keySet());
+    }
+
+    public List<Architecture> all() {
+        return List.copyOf(architectures.values());
+    }
+
+    /** Trainer parameters first, then the architecture's own, by name. */
+    public Map<String, ParameterDeclaration> declaredParameters(Architecture architecture) {
+        Map<String, ParameterDeclaration> declared = new LinkedHashMap<>(TrainerParameters.byName());
+        architecture.parameters().forEach(p -> declared.put(p.name(), p));
+        return declared;
+    }
+}

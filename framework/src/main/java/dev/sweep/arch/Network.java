@@ -1,0 +1,66 @@
+package dev.sweep.arch;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A trainable DL4J network, whether a layer stack or a graph, behind the few operations Sweep needs. Inputs are
+ * flat images ({@code [n, height*width*channels]}); architectures declare an input type that reshapes them.
+ */
+public interface Network {
+
+    enum Format { MULTI_LAYER, GRAPH }
+
+    void fit(INDArray features, INDArray labels);
+
+    /** Class probabilities in inference mode. */
+    INDArray output(INDArray features);
+
+    /** Loss of the last fitted minibatch, regularization included. */
+    double lastLoss();
+
+    long parameterCount();
+
+    Format format();
+
+    Model model();
+
+    static Network of(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return new MultiLayerNetworkAdapter(network);
+    }
+
+    static Network of(ComputationGraphConfiguration configuration) {
+        ComputationGraph graph = new ComputationGraph(configuration);
+        graph.init();
+        return new ComputationGraphAdapter(graph);
+    }
+
+    /** The DL4J model zip, with updater state so that training can continue from it. */
+    default byte[] toBytes() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(model(), out, true);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not serialize the network", e);
+        }
+    }
+
+    static Network fromBytes(byte[] zip, Format format) throws IOException {
+        return format == Format.GRAPH
+                ? new ComputationGraphAdapter(ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), true))
+                : new MultiLayerNetworkAdapter(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sweep.config;
+
+import java.util.List;
+
+/** The validation metric a sweep optimizes. The test set never takes part in choosing. */
+public record Objective(String metric, Goal goal) {
+    public static final List<String> METRICS = List.of("val_accuracy", "val_loss");
+
+    public enum Goal {
+        MAXIMIZE, MINIMIZE;
+
+        public String yamlName() {
+            return name().toLowerCase();
+        }
+    }
+
+    public static Objective defaultFor(String metric) {
+        return new Objective(metric, metric.endsWith("loss") ? Goal.MINIMIZE : Goal.MAXIMIZE);
+    }
+
+    public boolean isBetter(double candidate, double incumbent) {
+        return goal == Goal.MAXIMIZE ? candidate > incumbent : candidate < incumbent;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.sweep.config;
+
+import dev.sweep.space.ParameterSpec;
+import dev.sweep.space.SearchStrategy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One sweep file, validated: everything needed to run it, and its text for provenance. */
+public record SweepDefinition(String name, DatasetSpec dataset, String architecture, SearchStrategy strategy,
+                              long seed, Objective objective, Map<String, ParameterSpec> parameters,
+                              String yamlText, Path source) {
+    public SweepDefinition {
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    public SweepDefinition withName(String newName) {
+        return new SweepDefinition(newName, dataset, architecture, strategy, seed, objective, parameters, yamlText, source);
+    }
+}

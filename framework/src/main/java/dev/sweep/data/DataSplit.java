@@ -1,0 +1,94 @@
+package dev.sweep.data;
+
+import dev.sweep.arch.ImageShape;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Training, validation and test images of one dataset and split. Shared read-only by every trial of a process;
+ * the evaluation matrices are built once, on first use.
+ */
+public final class DataSplit {
+    private final String source;
+    private final ImageSet train;
+    private final ImageSet validation;
+    private final ImageSet test;
+    private final int classes;
+    private final Map<String, Object> provenance;
+    private EvalSet validationSet;
+    private EvalSet testSet;
+
+    DataSplit(String source, ImageSet train, ImageSet validation, ImageSet test, int classes, Map<String, Object> provenance) {
+        this.source = source;
+        this.train = train;
+        this.validation = validation;
+        this.test = test;
+        this.classes = classes;
+        this.provenance = provenance;
+    }
+
+    /** The first {@code trainLimit} images before the last {@code validationCount} training images train. */
+    static DataSplit of(IdxDataset data, String source, Integer trainLimit, int validationCount) {
+        int total = data.train().count();
+        if (validationCount < 1 || validationCount >= total) {
+            throw new DataException(data.folder() + ": a validation set of " + validationCount + " images needs at least one "
+                    + "training image besides; the training file holds " + total + ". Fix: set dataset.validation below " + total + ".");
+        }
+        int available = total - validationCount;
+        int trainCount = trainLimit == null ? available : Math.min(trainLimit, available);
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("source", source);
+        provenance.put("folder", data.folder().toAbsolutePath().toString());
+        provenance.put("train", "training file images [0, " + trainCount + ")");
+        provenance.put("validation", "training file images [" + available + ", " + total + ")");
+        provenance.put("test", "test file images [0, " + data.test().count() + ")");
+        provenance.put("scaling", "pixel / 255");
+        return new DataSplit(source, data.train().slice(0, trainCount), data.train().slice(available, total), data.test(),
+                data.classes(), provenance);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public ImageSet train() {
+        return train;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public ImageShape shape() {
+        return new ImageShape(train.rows(), train.cols(), 1, classes);
+    }
+
+    /** How the split was made, for a trial's stored configuration and an export's provenance. */
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    public synchronized EvalSet validationSet() {
+        if (validationSet == null) {
+            validationSet = toEvalSet(validation);
+        }
+        return validationSet;
+    }
+
+    public synchronized EvalSet testSet() {
+        if (testSet == null) {
+            testSet = toEvalSet(test);
+        }
+        return testSet;
+    }
+
+    public static EvalSet toEvalSet(ImageSet images) {
+        float[] scaled = new float[images.pixels().length];
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = (images.pixels()[i] & 0xff) / 255f;
+        }
+        return new EvalSet(Nd4j.create(scaled, new int[]{images.count(), images.pixelsPerImage()}), images.labels());
+    }
+}

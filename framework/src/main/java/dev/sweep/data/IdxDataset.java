@@ -1,0 +1,90 @@
+package dev.sweep.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The training and test images of a folder of IDX files named as MNIST names them, raw or gzipped. */
+public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes) {
+
+    public static IdxDataset load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new DataException(folder + ": no such folder. Fix: set dataset.idx_dir to a folder holding "
+                    + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte "
+                    + "(each may end in .gz).");
+        }
+        ImageSet train = imageSet(find(folder, "train-images", 3), find(folder, "train-labels", 1));
+        Path testLabels = find(folder, "t10k-labels", 1);
+        ImageSet test = imageSet(find(folder, "t10k-images", 3), testLabels);
+        if (train.rows() != test.rows() || train.cols() != test.cols()) {
+            throw new DataException(folder + ": training images are " + train.rows() + "x" + train.cols()
+                    + " but test images are " + test.rows() + "x" + test.cols() + ". Fix: use test files of the same dataset.");
+        }
+        int classes = 0;
+        for (int label : train.labels()) {
+            classes = Math.max(classes, label + 1);
+        }
+        checkLabels(testLabels, test.labels(), classes);
+        return new IdxDataset(folder, train, test, classes);
+    }
+
+    private static ImageSet imageSet(Path imagesFile, Path labelsFile) {
+        IdxArray images = IdxReader.read(imagesFile);
+        IdxArray labels = IdxReader.read(labelsFile);
+        if (images.dimensions().length != 3) {
+            throw new DataException(imagesFile + ": expected 3 dimensions (count, rows, columns), found "
+                    + images.dimensions().length + ". Fix: is this a labels file named as images?");
+        }
+        if (labels.dimensions().length != 1) {
+            throw new DataException(labelsFile + ": expected 1 dimension (count), found " + labels.dimensions().length
+                    + ". Fix: is this an images file named as labels?");
+        }
+        if (images.count() != labels.count()) {
+            throw new DataException(imagesFile + " holds " + images.count() + " images but " + labelsFile + " holds "
+                    + labels.count() + " labels. Fix: use the images and labels files of the same split.");
+        }
+        int[] labelValues = new int[labels.count()];
+        for (int i = 0; i < labelValues.length; i++) {
+            labelValues[i] = labels.data()[i] & 0xff;
+        }
+        checkLabels(labelsFile, labelValues, 256);
+        return new ImageSet(images.data(), labelValues, images.dimensions()[1], images.dimensions()[2]);
+    }
+
+    private static void checkLabels(Path file, int[] labels, int classes) {
+        int maxClasses = Math.min(classes, 100);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= maxClasses) {
+                throw new DataException(file + ": label " + labels[i] + " at index " + i + " is out of range 0.."
+                        + (maxClasses - 1) + ". Fix: replace it with an intact copy of the labels file.");
+            }
+        }
+    }
+
+    /** The file for {@code prefix}: "train-images-idx3-ubyte", "train-images.idx3-ubyte", either with ".gz". */
+    private static Path find(Path folder, String prefix, int rank) {
+        List<Path> matches = new ArrayList<>();
+        List<String> present = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.sorted(Comparator.comparing(Path::toString)).forEach(f -> {
+                String name = f.getFileName().toString();
+                present.add(name);
+                if (name.matches(java.util.regex.Pattern.quote(prefix) + "[.-]idx" + rank + "-ubyte(\\.gz)?")) {
+                    matches.add(f);
+                }
+            });
+        } catch (IOException e) {
+            throw new DataException(folder + ": cannot list the folder: " + e.getMessage(), e);
+        }
+        if (matches.isEmpty()) {
+            throw new DataException(folder + ": no " + prefix + "-idx" + rank + "-ubyte file (raw or .gz); the folder holds "
+                    + (present.isEmpty() ? "nothing" : String.join(", ", present)) + ". Fix: add the file, named as MNIST names it.");
+        }
+        // The raw file sorts before its .gz twin; prefer it, as it needs no decompression.
+        return matches.get(0);
+    }
+}

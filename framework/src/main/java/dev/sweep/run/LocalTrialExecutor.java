@@ -1,0 +1,60 @@
+package dev.sweep.run;
+
+import dev.sweep.arch.Architecture;
+import dev.sweep.arch.ArchitectureRegistry;
+import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.Network;
+import dev.sweep.data.DataSplit;
+import dev.sweep.data.DatasetRepository;
+import dev.sweep.train.ClassificationMetrics;
+import dev.sweep.train.Evaluator;
+import dev.sweep.train.NetworkFactory;
+import dev.sweep.train.Trainer;
+import dev.sweep.train.TrainerParameters;
+import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialReporter;
+import jakarta.inject.Inject;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Runs each trial in this process, on the data this process has loaded once. */
+public final class LocalTrialExecutor implements TrialExecutor {
+    private final ArchitectureRegistry architectures;
+    private final DatasetRepository datasets;
+
+    @Inject
+    public LocalTrialExecutor(ArchitectureRegistry architectures, DatasetRepository datasets) {
+        this.architectures = architectures;
+        this.datasets = datasets;
+    }
+
+    @Override
+    public TrialResult execute(TrialSpec spec, TrialReporter reporter) throws TrialFailedException {
+        DataSplit data = datasets.split(spec.dataset());
+        Architecture architecture = architectures.get(spec.architecture());
+        HyperParameters parameters = new HyperParameters(spec.parameters());
+        Nd4j.getRandom().setSeed(spec.seed());
+        Network network;
+        try {
+            network = NetworkFactory.build(architecture, parameters, data.shape(), spec.seed());
+        } catch (RuntimeException e) {
+            throw new TrialFailedException("architecture '" + architecture.name() + "' could not build a network from "
+                    + parameters + ": " + e, e);
+        }
+        try {
+            Trainer.Outcome outcome = Trainer.train(network, parameters.getInt(TrainerParameters.EPOCHS),
+                    parameters.getInt(TrainerParameters.BATCH_SIZE), data, spec.seed(), reporter);
+            long start = System.nanoTime();
+            ClassificationMetrics validation = Evaluator.full(network, data.validationSet(), data.classes());
+            ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes());
+            double evalSeconds = (System.nanoTime() - start) / 1e9;
+            return new TrialResult(outcome.epochs(), validation, test, network.parameterCount(), outcome.trainSeconds(),
+                    evalSeconds, network.format(), network.toBytes());
+        } catch (OutOfMemoryError e) {
+            throw new TrialFailedException("out of memory while training (" + e.getMessage() + "); try a smaller batch_size "
+                    + "or network, or give the JVM more memory", e);
+        } catch (RuntimeException e) {
+            // DL4J reports shape and configuration errors of a particular parameter set as runtime exceptions.
+            throw new TrialFailedException("training failed: " + e, e);
+        }
+    }
+}

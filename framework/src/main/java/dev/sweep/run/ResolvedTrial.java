@@ -1,0 +1,56 @@
+package dev.sweep.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sweep.config.SweepDefinition;
+import dev.sweep.space.ParameterDeclaration;
+import dev.sweep.space.ParameterSpec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A candidate made complete: every declared default filled in, where each value came from, and the whole
+ * configuration as JSON, stored with the trial so that any leaderboard row can be reproduced.
+ */
+record ResolvedTrial(Map<String, Object> parameters, Map<String, String> sources, Map<String, Object> searched,
+                     String configJson) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static ResolvedTrial of(SweepDefinition definition, Map<String, ParameterDeclaration> declared, int number, long seed,
+                            Map<String, Object> candidate, Map<String, Object> dataProvenance) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        Map<String, Object> searched = new LinkedHashMap<>();
+        declared.forEach((name, declaration) -> {
+            if (candidate.containsKey(name)) {
+                ParameterSpec spec = definition.parameters().get(name);
+                parameters.put(name, candidate.get(name));
+                boolean fixed = spec == null || spec.isFixed();
+                sources.put(name, fixed ? "fixed" : "searched");
+                if (!fixed) {
+                    searched.put(name, candidate.get(name));
+                }
+            } else if (declaration.defaultValue() != null) {
+                parameters.put(name, declaration.defaultValue());
+                sources.put(name, "default");
+            }
+        });
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("sweep", definition.name());
+        config.put("trial", number);
+        config.put("architecture", definition.architecture());
+        config.put("seed", seed);
+        config.put("parameters", parameters);
+        config.put("dataset", dataProvenance);
+        config.put("objective", Map.of("metric", definition.objective().metric(), "goal", definition.objective().goal().yamlName()));
+        config.put("strategy", definition.strategy().describe());
+        config.put("sweep_seed", definition.seed());
+        try {
+            return new ResolvedTrial(parameters, sources, searched, JSON.writeValueAsString(config));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a trial configuration as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.sweep.run;
+
+import dev.sweep.arch.ArchitectureRegistry;
+import dev.sweep.config.ConfigurationException;
+import dev.sweep.config.SweepDefinition;
+import dev.sweep.data.DatasetRepository;
+import dev.sweep.space.CandidateSequence;
+import dev.sweep.space.ParameterDeclaration;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.SweepRecord;
+import dev.sweep.store.SweepState;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.store.TrialState;
+import dev.sweep.train.EpochMetrics;
+import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialReporter;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The sweep loop: numbered candidates from Arbiter, each trial recorded before it runs and updated as it goes,
+ * failures recorded and passed over, fatal errors leaving a sweep that the same command resumes.
+ */
+public final class SweepRunner {
+    private final ArchitectureRegistry architectures;
+    private final DatasetRepository datasets;
+    private final TrialExecutor executor;
+
+    @Inject
+    public SweepRunner(ArchitectureRegistry architectures, DatasetRepository datasets, TrialExecutor executor) {
+        this.architectures = architectures;
+        this.datasets = datasets;
+        this.executor = executor;
+    }
+
+    public SweepOutcome run(SweepDefinition definition, ExperimentStore store, SweepListener listener) {
+        long started = System.nanoTime();
+        CandidateSequence sequence = new CandidateSequence(definition.parameters(), definition.strategy(), definition.seed());
+        int planned = sequence.plannedCount();
+        // Data problems are fatal and best found before anything is recorded.
+        Map<String, Object> provenance = datasets.split(definition.dataset()).provenance();
+        long sweepId = openSweep(definition, store, planned);
+        Set<Integer> finished = store.trials(sweepId).stream()
+                .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.FAILED)
+                .map(TrialRecord::number).collect(Collectors.toSet());
+        listener.sweepStarted(definition, planned, finished.size());
+        Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architectures.get(definition.architecture()));
+        List<Map<String, Object>> candidates = sequence.first(planned);
+        int complete = 0;
+        int failed = 0;
+        for (int number = 0; number < candidates.size(); number++) {
+            if (finished.contains(number)) {
+                continue;
+            }
+            long seed = definition.seed() + number;
+            ResolvedTrial trial = ResolvedTrial.of(definition, declared, number, seed, candidates.get(number), provenance);
+            TrialState state = runTrial(definition, store, sweepId, number, planned, seed, trial, listener);
+            if (state == TrialState.COMPLETE) {
+                complete++;
+            } else {
+                failed++;
+            }
+        }
+        store.setSweepState(sweepId, SweepState.COMPLETE);
+        SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, complete, failed, finished.size(),
+                store.bestTrial(sweepId), (System.nanoTime() - started) / 1e9);
+        listener.sweepEnded(outcome);
+        return outcome;
+    }
+
+    private TrialState runTrial(SweepDefinition definition, ExperimentStore store, long sweepId, int number, int planned,
+                                long seed, ResolvedTrial trial, SweepListener listener) {
+        long start = System.nanoTime();
+        long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources());
+        TrialReporter shown = listener.trialStarted(number, planned, trial.searched());
+        TrialReporter reporter = new TrialReporter() {
+            @Override
+            public void batchCompleted(int epoch, long seen, long perEpoch, double imagesPerSecond) {
+                shown.batchCompleted(epoch, seen, perEpoch, imagesPerSecond);
+            }
+
+            @Override
+            public void epochCompleted(EpochMetrics metrics) {
+                store.recordEpoch(trialId, metrics);
+                shown.epochCompleted(metrics);
+            }
+        };
+        TrialSpec spec = new TrialSpec(definition.name(), number, definition.architecture(), trial.parameters(), seed,
+                definition.dataset());
+        try {
+            TrialResult result = executor.execute(spec, reporter);
+            double objective = "val_loss".equals(definition.objective().metric())
+                    ? result.validation().loss() : result.validation().accuracy();
+            double wall = seconds(start);
+            store.completeTrial(trialId, result, objective, wall);
+            listener.trialEnded(number, TrialState.COMPLETE, objective, null, wall);
+            return TrialState.COMPLETE;
+        } catch (TrialFailedException e) {
+            double wall = seconds(start);
+            store.endTrial(trialId, TrialState.FAILED, e.getMessage(), wall);
+            listener.trialEnded(number, TrialState.FAILED, null, e.getMessage(), wall);
+            return TrialState.FAILED;
+        } catch (RuntimeException | Error e) {
+            store.endTrial(trialId, TrialState.INTERRUPTED, "stopped by a fatal error: " + e, seconds(start));
+            store.setSweepState(sweepId, SweepState.INTERRUPTED);
+            throw e;
+        }
+    }
+
+    /** Creates the sweep, or reopens an unfinished one with the same definition. */
+    private static long openSweep(SweepDefinition definition, ExperimentStore store, int planned) {
+        SweepRecord existing = store.findSweep(definition.name()).orElse(null);
+        if (existing == null) {
+            return store.createSweep(definition, planned);
+        }
+        if (!SweepFileChanges.meaningful(existing.yamlText()).equals(SweepFileChanges.meaningful(definition.yamlText()))) {
+            String file = definition.source() == null ? definition.name() : definition.source().toString();
+            throw ConfigurationException.single(file, "a sweep named '" + definition.name() + "' already exists in "
+                            + store.location() + " with a different definition:\n" + SweepFileChanges.describe(existing.yamlText(),
+                            definition.yamlText()),
+                    "run it as a new sweep with --name NEW_NAME, rename it in the file, or use another --db");
+        }
+        store.setSweepState(existing.id(), SweepState.RUNNING);
+        return existing.id();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,323 @@
+package dev.sweep.store;
+
+import dev.sweep.arch.Network;
+import dev.sweep.config.SweepDefinition;
+import dev.sweep.run.TrialResult;
+import dev.sweep.space.ParameterValues;
+import dev.sweep.train.EpochMetrics;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sweeps, trials, their parameters, per-epoch metrics and models in an H2 database, created and upgraded by
+ * Flyway migrations. Each write is its own transaction, so a crash loses nothing that was complete.
+ */
+public final class ExperimentStore implements AutoCloseable {
+    private final String location;
+    private final Connection connection;
+
+    private ExperimentStore(String location, Connection connection) {
+        this.location = location;
+        this.connection = connection;
+    }
+
+    public static ExperimentStore open(String location) {
+        String url = DatabaseLocation.jdbcUrl(location);
+        String where = DatabaseLocation.describe(location);
+        try {
+            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot prepare the experiment database " + where + ": " + rootMessage(e)
+                    + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
+        }
+        try {
+            return new ExperimentStore(location, DriverManager.getConnection(url, "sa", ""));
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the experiment database " + where + ": " + e.getMessage()
+                    + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    public String location() {
+        return DatabaseLocation.describe(location);
+    }
+
+    // ---- sweeps
+
+    public synchronized Optional<SweepRecord> findSweep(String name) {
+        return query("SELECT * FROM sweep WHERE name = ?", ExperimentStore::sweep, name).stream().findFirst();
+    }
+
+    public synchronized List<SweepRecord> sweeps() {
+        return query("SELECT * FROM sweep ORDER BY id", ExperimentStore::sweep);
+    }
+
+    public synchronized long createSweep(SweepDefinition definition, int plannedTrials) {
+        return insert("INSERT INTO sweep (name, architecture, strategy, planned_trials, seed, objective_metric, objective_goal, "
+                        + "dataset, source_file, yaml_text, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                definition.name(), definition.architecture(), definition.strategy().describe(), plannedTrials,
+                definition.seed(), definition.objective().metric(), definition.objective().goal().name(),
+                definition.dataset().sourceLabel(), definition.source() == null ? null : definition.source().toString(),
+                definition.yamlText(), SweepState.RUNNING.name(), OffsetDateTime.now());
+    }
+
+    public synchronized void setSweepState(long sweepId, SweepState state) {
+        update("UPDATE sweep SET state = ?, finished_at = ? WHERE id = ?", state.name(),
+                state == SweepState.RUNNING ? null : OffsetDateTime.now(), sweepId);
+    }
+
+    // ---- trials
+
+    /**
+     * Records a trial as RUNNING with its resolved parameters, replacing an earlier unfinished attempt at the same
+     * candidate number (its epochs go with it).
+     */
+    public synchronized long startTrial(long sweepId, int number, long seed, String configJson,
+                                        Map<String, Object> parameters, Map<String, String> sources) {
+        return transaction(() -> {
+            update("DELETE FROM trial WHERE sweep_id = ? AND number = ?", sweepId, number);
+            long id = insert("INSERT INTO trial (sweep_id, number, state, seed, config_json, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    sweepId, number, TrialState.RUNNING.name(), seed, configJson, OffsetDateTime.now());
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO trial_param (trial_id, name, value_text, value_number, source) VALUES (?, ?, ?, ?, ?)")) {
+                for (Map.Entry<String, Object> p : parameters.entrySet()) {
+                    bind(ps, id, p.getKey(), ParameterValues.format(p.getValue()), ParameterValues.numeric(p.getValue()),
+                            sources.getOrDefault(p.getKey(), "default"));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return id;
+        });
+    }
+
+    public synchronized void recordEpoch(long trialId, EpochMetrics m) {
+        transaction(() -> {
+            update("INSERT INTO epoch_metric (trial_id, epoch, train_loss, val_loss, val_accuracy, seconds, images_per_sec) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", trialId, m.epoch(), finite(m.trainLoss()), finite(m.valLoss()),
+                    finite(m.valAccuracy()), m.seconds(), m.imagesPerSecond());
+            update("UPDATE trial SET epochs_done = ? WHERE id = ?", m.epoch(), trialId);
+            return null;
+        });
+    }
+
+    public synchronized void completeTrial(long trialId, TrialResult r, double objectiveValue, double wallSeconds) {
+        transaction(() -> {
+            update("UPDATE trial SET state = ?, objective_value = ?, val_accuracy = ?, val_loss = ?, val_macro_f1 = ?, "
+                            + "test_accuracy = ?, test_loss = ?, test_macro_f1 = ?, test_auc_roc = ?, param_count = ?, "
+                            + "train_seconds = ?, eval_seconds = ?, wall_seconds = ?, finished_at = ?, error = NULL WHERE id = ?",
+                    TrialState.COMPLETE.name(), objectiveValue, r.validation().accuracy(), r.validation().loss(),
+                    r.validation().macroF1(), r.test().accuracy(), r.test().loss(), r.test().macroF1(),
+                    finite(r.test().aucRoc()), r.parameterCount(), r.trainSeconds(), r.evalSeconds(), wallSeconds,
+                    OffsetDateTime.now(), trialId);
+            update("INSERT INTO trial_model (trial_id, format, bytes) VALUES (?, ?, ?)", trialId, r.format().name(), r.model());
+            return null;
+        });
+    }
+
+    public synchronized void endTrial(long trialId, TrialState state, String error, double wallSeconds) {
+        update("UPDATE trial SET state = ?, error = ?, wall_seconds = ?, finished_at = ? WHERE id = ?",
+                state.name(), error, wallSeconds, OffsetDateTime.now(), trialId);
+    }
+
+    public synchronized List<TrialRecord> trials(long sweepId) {
+        return trialsWhere("t.sweep_id = ?", "t.number", sweepId);
+    }
+
+    public synchronized Optional<TrialRecord> trial(long trialId) {
+        return trialsWhere("t.id = ?", "t.id", trialId).stream().findFirst();
+    }
+
+    /** The completed trial of a sweep that is best by the sweep's objective; ties go to the earlier trial. */
+    public synchronized Optional<TrialRecord> bestTrial(long sweepId) {
+        return trialsWhere("t.sweep_id = ? AND t.state = 'COMPLETE' AND t.objective_value IS NOT NULL",
+                "CASE WHEN s.objective_goal = 'MAXIMIZE' THEN -t.objective_value ELSE t.objective_value END, t.number", sweepId)
+                .stream().findFirst();
+    }
+
+    /** Completed trials first, each sweep's best first; then the rest, newest first. */
+    public synchronized List<TrialRecord> leaderboard(String sweepName, int limit) {
+        String order = "CASE t.state WHEN 'COMPLETE' THEN 0 ELSE 1 END, "
+                + "CASE WHEN s.objective_goal = 'MAXIMIZE' THEN -t.objective_value ELSE t.objective_value END NULLS LAST, t.id";
+        List<TrialRecord> rows = sweepName == null ? trialsWhere("TRUE", order) : trialsWhere("s.name = ?", order, sweepName);
+        return rows.size() > limit ? rows.subList(0, limit) : rows;
+    }
+
+    public synchronized List<EpochMetrics> epochs(long trialId) {
+        return query("SELECT * FROM epoch_metric WHERE trial_id = ? ORDER BY epoch", rs -> new EpochMetrics(rs.getInt("epoch"),
+                nullable(rs, "train_loss"), nullable(rs, "val_loss"), nullable(rs, "val_accuracy"),
+                nullable(rs, "seconds"), nullable(rs, "images_per_sec")), trialId);
+    }
+
+    public synchronized Optional<StoredModel> model(long trialId) {
+        return query("SELECT format, bytes FROM trial_model WHERE trial_id = ?",
+                rs -> new StoredModel(Network.Format.valueOf(rs.getString("format")), rs.getBytes("bytes")), trialId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("could not close " + location(), e);
+        }
+    }
+
+    // ---- mapping
+
+    private List<TrialRecord> trialsWhere(String condition, String order, Object... args) {
+        List<TrialRecord> bare = query("SELECT t.*, s.name AS sweep_name FROM trial t JOIN sweep s ON s.id = t.sweep_id WHERE "
+                + condition + " ORDER BY " + order, rs -> trial(rs, new LinkedHashMap<>(), new LinkedHashMap<>()), args);
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<Long, TrialRecord> byId = new LinkedHashMap<>();
+        bare.forEach(t -> byId.put(t.id(), t));
+        query("SELECT p.trial_id, p.name, p.value_text, p.source FROM trial_param p JOIN trial t ON t.id = p.trial_id "
+                + "JOIN sweep s ON s.id = t.sweep_id WHERE " + condition + " ORDER BY p.trial_id", rs -> {
+            TrialRecord t = byId.get(rs.getLong("trial_id"));
+            if (t != null) {
+                t.parameters().put(rs.getString("name"), rs.getString("value_text"));
+                t.parameterSources().put(rs.getString("name"), rs.getString("source"));
+            }
+            return null;
+        }, args);
+        return new ArrayList<>(byId.values());
+    }
+
+    private static SweepRecord sweep(ResultSet rs) throws SQLException {
+        return new SweepRecord(rs.getLong("id"), rs.getString("name"), rs.getString("architecture"), rs.getString("strategy"),
+                rs.getInt("planned_trials"), rs.getLong("seed"), rs.getString("objective_metric"),
+                rs.getString("objective_goal"), rs.getString("dataset"), rs.getString("source_file"),
+                rs.getString("yaml_text"), SweepState.valueOf(rs.getString("state")),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+    }
+
+    private static TrialRecord trial(ResultSet rs, Map<String, String> params, Map<String, String> sources) throws SQLException {
+        long count = rs.getLong("param_count");
+        Long paramCount = rs.wasNull() ? null : count;
+        return new TrialRecord(rs.getLong("id"), rs.getLong("sweep_id"), rs.getString("sweep_name"), rs.getInt("number"),
+                TrialState.valueOf(rs.getString("state")), rs.getLong("seed"), rs.getString("config_json"), params, sources,
+                nullable(rs, "objective_value"), nullable(rs, "val_accuracy"), nullable(rs, "val_loss"),
+                nullable(rs, "val_macro_f1"), nullable(rs, "test_accuracy"), nullable(rs, "test_loss"),
+                nullable(rs, "test_macro_f1"), nullable(rs, "test_auc_roc"), paramCount,
+                rs.getInt("epochs_done"), nullable(rs, "train_seconds"), nullable(rs, "eval_seconds"),
+                nullable(rs, "wall_seconds"), rs.getString("error"),
+                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+    }
+
+    private static Double nullable(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    // ---- JDBC plumbing
+
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private long insert(String sql, Object... args) {
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, args);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (a instanceof byte[] bytes) {
+                ps.setBytes(i + 1, bytes);
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+
+    private StoreException failure(SQLException e) {
+        return new StoreException("the experiment database " + location() + " failed: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.sweep.store;
+
+public enum SweepState { RUNNING, INTERRUPTED, COMPLETE }

@@ -1,0 +1,11 @@
+package dev.sweep.store;
+
+public enum TrialState {
+    /** Started and not ended; left behind by a process that died. */
+    RUNNING,
+    COMPLETE,
+    /** Could not produce a result; the reason is stored. Not re-run on resume. */
+    FAILED,
+    /** Stopped by a fatal error or the user; re-run on resume. */
+    INTERRUPTED
+}

@@ -1,0 +1,13 @@
+package dev.sweep.train;
+
+/** What a training trial tells the sweep while it runs. Epochs are reported as soon as they end. */
+public interface TrialReporter {
+    TrialReporter NONE = new TrialReporter() {
+    };
+
+    default void batchCompleted(int epoch, long imagesSeen, long imagesPerEpoch, double imagesPerSecond) {
+    }
+
+    default void epochCompleted(EpochMetrics metrics) {
+    }
+}
