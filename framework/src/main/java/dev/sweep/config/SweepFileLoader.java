@@ -40,7 +40,7 @@ public final class SweepFileLoader {
     static final List<String> RANGE_KEYS = List.of("values", "float", "int", "scale", "step");
     static final long DEFAULT_SEED = 42;
     private static final int MAX_GRID_POINTS = 100_000;
-    private static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
+    public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     private final ArchitectureRegistry architectures;
 

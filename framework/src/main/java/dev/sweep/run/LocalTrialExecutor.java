@@ -44,10 +44,9 @@ public final class LocalTrialExecutor implements TrialExecutor {
             Trainer.Outcome outcome = Trainer.train(network, parameters.getInt(TrainerParameters.EPOCHS),
                     parameters.getInt(TrainerParameters.BATCH_SIZE), data, spec.seed(), reporter);
             long start = System.nanoTime();
-            ClassificationMetrics validation = Evaluator.full(network, data.validationSet(), data.classes());
             ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes());
             double evalSeconds = (System.nanoTime() - start) / 1e9;
-            return new TrialResult(outcome.epochs(), validation, test, network.parameterCount(), outcome.trainSeconds(),
+            return new TrialResult(outcome.epochs(), outcome.validation(), test, network.parameterCount(), outcome.trainSeconds(),
                     evalSeconds, network.format(), network.toBytes());
         } catch (OutOfMemoryError e) {
             throw new TrialFailedException("out of memory while training (" + e.getMessage() + "); try a smaller batch_size "

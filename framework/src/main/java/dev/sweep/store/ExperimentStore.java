@@ -39,7 +39,7 @@ public final class ExperimentStore implements AutoCloseable {
         String url = DatabaseLocation.jdbcUrl(location);
         String where = DatabaseLocation.describe(location);
         try {
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+            Flyway.configure().loggers("slf4j").dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
             throw new StoreException("cannot prepare the experiment database " + where + ": " + rootMessage(e)
                     + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);

@@ -2,9 +2,7 @@ package dev.sweep.train;
 
 import dev.sweep.arch.Network;
 import dev.sweep.data.EvalSet;
-import org.deeplearning4j.eval.ROCMultiClass;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Computes classification metrics in large inference batches. */
@@ -28,7 +26,7 @@ public final class Evaluator {
         int n = set.count();
         int[][] confusion = new int[classes][classes];
         double lossSum = 0;
-        ROCMultiClass roc = withAuc ? new ROCMultiClass(0) : null; // 0 threshold steps: exact AUC
+        float[] scores = withAuc ? new float[n * classes] : null;
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             INDArray features = set.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
@@ -45,20 +43,12 @@ public final class Evaluator {
                 confusion[actual][predicted]++;
                 lossSum -= Math.log(Math.max(p[i * classes + actual], 1e-12));
             }
-            if (roc != null) {
-                roc.eval(oneHot(set.labels(), from, to, classes), probabilities);
+            if (scores != null) {
+                System.arraycopy(p, 0, scores, from * classes, (to - from) * classes);
             }
         }
-        double auc = roc == null ? Double.NaN : roc.calculateAverageAUC();
+        double auc = scores == null ? Double.NaN : RocAuc.macroOneVsRest(scores, set.labels(), classes);
         return new ClassificationMetrics(n, accuracy(confusion, n), lossSum / n, macroF1(confusion), auc, confusion);
-    }
-
-    static INDArray oneHot(int[] labels, int from, int to, int classes) {
-        float[] data = new float[(to - from) * classes];
-        for (int i = from; i < to; i++) {
-            data[(i - from) * classes + labels[i]] = 1f;
-        }
-        return Nd4j.create(data, new int[]{to - from, classes});
     }
 
     private static double accuracy(int[][] confusion, int n) {

@@ -13,7 +13,8 @@ public final class Trainer {
     private Trainer() {
     }
 
-    public record Outcome(List<EpochMetrics> epochs, double trainSeconds) {
+    /** @param validation the validation metrics of the final network (the last epoch's pass) */
+    public record Outcome(List<EpochMetrics> epochs, ClassificationMetrics validation, double trainSeconds) {
     }
 
     public static Outcome train(Network network, int epochs, int batchSize, DataSplit data, long seed,
@@ -22,6 +23,7 @@ public final class Trainer {
         Random random = new Random(seed);
         double fitSeconds = 0;
         long perEpoch = data.train().count();
+        ClassificationMetrics validation = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             TrainingBatches batches = new TrainingBatches(data.train(), data.classes(), batchSize, random);
             long start = System.nanoTime();
@@ -44,7 +46,7 @@ public final class Trainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             fitSeconds += seconds;
-            ClassificationMetrics validation = Evaluator.quick(network, data.validationSet(), data.classes());
+            validation = Evaluator.quick(network, data.validationSet(), data.classes());
             if (!Double.isFinite(validation.loss())) {
                 throw new TrialFailedException("validation loss became " + validation.loss() + " after epoch " + epoch);
             }
@@ -53,6 +55,6 @@ public final class Trainer {
             history.add(metrics);
             reporter.epochCompleted(metrics);
         }
-        return new Outcome(history, fitSeconds);
+        return new Outcome(history, validation, fitSeconds);
     }
 }

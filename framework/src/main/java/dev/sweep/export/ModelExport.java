@@ -1,0 +1,97 @@
+package dev.sweep.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sweep.arch.Network;
+import dev.sweep.store.StoredModel;
+import dev.sweep.store.SweepRecord;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.train.EpochMetrics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An exported model: the DL4J model zip, and beside it a JSON sidecar of provenance (sweep, trial, resolved
+ * parameters, seed, data split, metrics, the sweep file) so that the model can be evaluated, trusted and reproduced.
+ */
+public final class ModelExport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelExport() {
+    }
+
+    /** {@code best.zip} has its provenance in {@code best.json}. */
+    public static Path sidecarOf(Path zip) {
+        String name = zip.getFileName().toString();
+        String stem = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        return zip.resolveSibling(stem + ".json");
+    }
+
+    public static void write(SweepRecord sweep, TrialRecord trial, List<EpochMetrics> epochs, StoredModel model, Path zip) {
+        try {
+            JsonNode config = JSON.readTree(trial.configJson());
+            ObjectNode provenance = JSON.createObjectNode();
+            provenance.put("exported_by", "sweep 0.1.0");
+            provenance.put("exported_at", OffsetDateTime.now().toString());
+            provenance.put("model_file", zip.getFileName().toString());
+            provenance.put("model_format", model.format().name());
+            provenance.put("sweep", sweep.name());
+            provenance.put("trial_id", trial.id());
+            provenance.put("trial_number", trial.number());
+            provenance.put("architecture", sweep.architecture());
+            provenance.put("seed", trial.seed());
+            provenance.set("parameters", config.get("parameters"));
+            provenance.set("dataset", config.get("dataset"));
+            ObjectNode objective = provenance.putObject("objective");
+            objective.put("metric", sweep.objectiveMetric());
+            objective.put("goal", sweep.objectiveGoal().toLowerCase());
+            objective.put("value", trial.objectiveValue());
+            ObjectNode metrics = provenance.putObject("metrics");
+            metrics.put("val_accuracy", trial.valAccuracy());
+            metrics.put("val_loss", trial.valLoss());
+            metrics.put("val_macro_f1", trial.valMacroF1());
+            metrics.put("test_accuracy", trial.testAccuracy());
+            metrics.put("test_loss", trial.testLoss());
+            metrics.put("test_macro_f1", trial.testMacroF1());
+            metrics.put("test_auc_roc", trial.testAucRoc());
+            metrics.put("param_count", trial.paramCount());
+            metrics.put("train_seconds", trial.trainSeconds());
+            provenance.set("epochs", JSON.valueToTree(epochs));
+            provenance.put("sweep_strategy", sweep.strategy());
+            provenance.put("sweep_seed", sweep.seed());
+            provenance.put("sweep_file", sweep.sourceFile());
+            provenance.put("sweep_yaml", sweep.yamlText());
+            Path parent = zip.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.write(zip, model.bytes());
+            JSON.writeValue(sidecarOf(zip).toFile(), provenance);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An exported model and its provenance (empty when there is no sidecar). */
+    public record Loaded(Network network, JsonNode provenance) {
+    }
+
+    public static Loaded read(Path zip) throws IOException {
+        Path sidecar = sidecarOf(zip);
+        JsonNode provenance = Files.exists(sidecar) ? JSON.readTree(sidecar.toFile()) : JSON.createObjectNode();
+        byte[] bytes = Files.readAllBytes(zip);
+        if (provenance.hasNonNull("model_format")) {
+            return new Loaded(Network.fromBytes(bytes, Network.Format.valueOf(provenance.get("model_format").asText())), provenance);
+        }
+        try {
+            return new Loaded(Network.fromBytes(bytes, Network.Format.MULTI_LAYER), provenance);
+        } catch (RuntimeException | IOException notALayerStack) {
+            return new Loaded(Network.fromBytes(bytes, Network.Format.GRAPH), provenance);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.sweep.cli;
+
+import dev.sweep.store.DatabaseLocation;
+import dev.sweep.store.ExperimentStore;
+import picocli.CommandLine.Option;
+
+/** {@code --db}, shared by every command that reads or writes experiments. */
+final class DatabaseOption {
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "H2 database file (H2 adds .mv.db) or a jdbc: URL; default: ${DEFAULT-VALUE}",
+            defaultValue = DatabaseLocation.DEFAULT)
+    String location;
+
+    ExperimentStore open() {
+        return ExperimentStore.open(location);
+    }
+}

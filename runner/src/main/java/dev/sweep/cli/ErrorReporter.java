@@ -1,0 +1,25 @@
+package dev.sweep.cli;
+
+import dev.sweep.config.ConfigurationException;
+import dev.sweep.data.DataException;
+import dev.sweep.store.StoreException;
+import picocli.CommandLine;
+
+/** Bad input of any kind (configuration, data, database) exits 2 with its message; anything else exits 1. */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        var err = cli.getErr();
+        if (e instanceof ConfigurationException || e instanceof DataException || e instanceof StoreException
+                || e instanceof UserInputException) {
+            err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("error: " + e);
+        e.printStackTrace(err);
+        return FAILURE;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.sweep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.TrialRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "leaderboard", mixinStandardHelpOptions = true,
+        description = "Every trial of every sweep (or of one), completed trials best first by their sweep's objective.")
+final class LeaderboardCommand implements Callable<Integer> {
+    enum Format { table, csv, json }
+
+    @Option(names = "--sweep", paramLabel = "NAME", description = "only this sweep")
+    String sweep;
+
+    @Option(names = "--top", paramLabel = "N", description = "at most N rows")
+    Integer top;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json; default: ${DEFAULT-VALUE}. csv and json include every resolved parameter")
+    Format format;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final List<String> METRICS = List.of("trial", "sweep", "number", "state", "val_accuracy", "val_loss",
+            "test_accuracy", "test_macro_f1", "test_auc_roc", "epochs_done", "train_seconds", "params");
+
+    @Override
+    public Integer call() throws Exception {
+        if (top != null && top < 1) {
+            throw new UserInputException("--top must be at least 1, not " + top);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ExperimentStore store = database.open()) {
+            if (sweep != null && store.findSweep(sweep).isEmpty()) {
+                throw new UserInputException("no sweep named '" + sweep + "' in " + store.location() + "; it holds: "
+                        + String.join(", ", store.sweeps().stream().map(s -> s.name()).toList()));
+            }
+            List<TrialRecord> trials = store.leaderboard(sweep, top == null ? Integer.MAX_VALUE : top);
+            Set<String> parameters = parameterColumns(trials, format != Format.table);
+            switch (format) {
+                case json -> printJson(out, trials, parameters);
+                case csv -> printCsv(out, trials, parameters);
+                default -> printTable(out, trials, parameters, store.location());
+            }
+        }
+        return 0;
+    }
+
+    /** Searched and fixed parameters for the table; every resolved parameter for csv and json. */
+    private static Set<String> parameterColumns(List<TrialRecord> trials, boolean all) {
+        Set<String> names = new LinkedHashSet<>();
+        for (TrialRecord t : trials) {
+            t.parameterSources().forEach((name, source) -> {
+                if (all || !source.equals("default")) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
+    }
+
+    private static Map<String, Object> row(TrialRecord t, Set<String> parameters) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("trial", t.id());
+        row.put("sweep", t.sweepName());
+        row.put("number", t.number());
+        row.put("state", t.state().name());
+        row.put("val_accuracy", t.valAccuracy());
+        row.put("val_loss", t.valLoss());
+        row.put("test_accuracy", t.testAccuracy());
+        row.put("test_macro_f1", t.testMacroF1());
+        row.put("test_auc_roc", t.testAucRoc());
+        row.put("epochs_done", t.epochsDone());
+        row.put("train_seconds", t.trainSeconds());
+        row.put("params", t.paramCount());
+        for (String p : parameters) {
+            row.put(p, t.parameters().get(p));
+        }
+        return row;
+    }
+
+    private static void printJson(PrintWriter out, List<TrialRecord> trials, Set<String> parameters) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TrialRecord t : trials) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            Map<String, Object> flat = row(t, parameters);
+            METRICS.forEach(m -> row.put(m, flat.get(m)));
+            Map<String, Object> params = new LinkedHashMap<>();
+            parameters.forEach(p -> params.put(p, t.parameters().get(p)));
+            row.put("parameters", params);
+            row.put("error", t.error());
+            rows.add(row);
+        }
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+        out.flush();
+    }
+
+    private static void printCsv(PrintWriter out, List<TrialRecord> trials, Set<String> parameters) {
+        List<String> header = new ArrayList<>(METRICS);
+        header.addAll(parameters);
+        out.println(String.join(",", header.stream().map(LeaderboardCommand::csv).toList()));
+        for (TrialRecord t : trials) {
+            Map<String, Object> row = row(t, parameters);
+            out.println(String.join(",", header.stream().map(h -> csv(row.get(h) == null ? "" : String.valueOf(row.get(h)))).toList()));
+        }
+        out.flush();
+    }
+
+    private static String csv(String cell) {
+        return cell.matches("[^\",\\r\\n]*") ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
+
+    private static void printTable(PrintWriter out, List<TrialRecord> trials, Set<String> parameters, String location) {
+        if (trials.isEmpty()) {
+            out.println("No trials in " + location + " yet. Start one: ./sweep run search-spaces/quickstart.yaml");
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("trial", "sweep", "#", "state", "val_acc", "val_loss", "test_acc", "ep_done", "train_s"));
+        header.addAll(parameters);
+        TextTable table = new TextTable(header);
+        for (TrialRecord t : trials) {
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(t.id()), t.sweepName(), String.valueOf(t.number()),
+                    t.state().name(), fixed(t.valAccuracy(), 4), fixed(t.valLoss(), 4), fixed(t.testAccuracy(), 4),
+                    String.valueOf(t.epochsDone()), fixed(t.trainSeconds(), 1)));
+            parameters.forEach(p -> cells.add(t.parameters().getOrDefault(p, "")));
+            table.add(cells);
+        }
+        table.print(out);
+    }
+
+    private static String fixed(Double v, int digits) {
+        return v == null ? "-" : String.format("%." + digits + "f", v);
+    }
+}

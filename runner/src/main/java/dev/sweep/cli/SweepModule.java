@@ -1,0 +1,40 @@
+package dev.sweep.cli;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.sweep.architectures.ArchitecturesModule;
+import dev.sweep.data.DatasetRepository;
+import dev.sweep.run.LocalTrialExecutor;
+import dev.sweep.run.TrialExecutor;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** Wires the command line: the registered architectures, the in-process executor, one dataset cache. */
+final class SweepModule extends AbstractModule {
+    private final PrintStream messages;
+
+    SweepModule(PrintStream messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    protected void configure() {
+        install(new ArchitecturesModule());
+        bind(TrialExecutor.class).to(LocalTrialExecutor.class);
+    }
+
+    @Provides
+    @Singleton
+    DatasetRepository datasets() {
+        return new DatasetRepository(dataRoot(), messages::println);
+    }
+
+    /** Where known datasets are fetched: -Dsweep.data.dir, else $SWEEP_DATA_DIR, else ./data. */
+    static Path dataRoot() {
+        String property = System.getProperty("sweep.data.dir");
+        String env = System.getenv("SWEEP_DATA_DIR");
+        return Path.of(property != null ? property : env != null ? env : "data");
+    }
+}
