@@ -194,6 +194,8 @@ public final class SweepFileLoader {
             map.take("trials").ifPresent(n -> problems.add(map.keyNode("trials"), "grid search runs every point; trials is for random search",
                     "remove trials, or use type: random"));
         } else {
+            map.take("trials");
+            map.take("points");
             problems.add(map.take("type").get(), "unknown strategy type '" + type + "'." + DidYouMean.hint(type, List.of("random", "grid")),
                     "use type: random or type: grid");
         }

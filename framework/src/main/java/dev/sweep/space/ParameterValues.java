@@ -18,10 +18,8 @@ public final class ParameterValues {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        if (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e7) {
-            return String.format("%.4g", v);
-        }
-        return new BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        BigDecimal rounded = BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros();
+        return Math.abs(v) < 1e-4 || Math.abs(v) >= 1e9 ? rounded.toString().toLowerCase() : rounded.toPlainString();
     }
 
     public static String describe(Object value) {

@@ -66,8 +66,9 @@ public final class SearchSpace implements ParameterSpace<Map<String, Object>> {
             return Math.toIntExact(r.min() + ((Number) raw).longValue() * r.step());
         }
         if (spec instanceof ParameterSpec.FloatRange r) {
-            // Inverse CDFs can land a rounding error outside the declared bounds.
-            return Math.max(r.min(), Math.min(r.max(), ((Number) raw).doubleValue()));
+            // Inverse CDFs leave float noise (0.30000000000000004) and can land it just outside the bounds.
+            double v = Double.parseDouble(String.format("%.12g", ((Number) raw).doubleValue()));
+            return Math.max(r.min(), Math.min(r.max(), v));
         }
         return raw;
     }

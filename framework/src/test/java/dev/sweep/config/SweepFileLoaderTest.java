@@ -1,0 +1,134 @@
+package dev.sweep.config;
+
+import dev.sweep.TinyArchitecture;
+import dev.sweep.space.ParameterSpec;
+import dev.sweep.space.SearchStrategy;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class SweepFileLoaderTest {
+    private final SweepFileLoader loader = new SweepFileLoader(TinyArchitecture.registry());
+    private static final Path FILE = Path.of("spaces/test.yaml");
+
+    private static final String VALID = """
+            name: quick
+            dataset: {name: mnist, train_limit: 48000, validation: 12000}
+            architecture: tiny
+            strategy: {type: random, trials: 4}
+            seed: 7
+            objective: {metric: val_accuracy, goal: maximize}
+            parameters:
+              epochs: 1
+              batch_size: {values: [32, 64, 128]}
+              optimizer: adam
+              learning_rate: {float: [1.0e-4, 1.0e-2], scale: log}
+              units: {int: [32, 512], step: 32}
+              dropout: {float: [0.1, 0.5]}
+            """;
+
+    @Test
+    void everyParameterFormOfTheDocumentedFileIsUnderstood() {
+        SweepDefinition d = loader.parse(VALID, FILE);
+        assertThat(d.name()).isEqualTo("quick");
+        assertThat(d.seed()).isEqualTo(7);
+        assertThat(d.strategy()).isEqualTo(SearchStrategy.random(4));
+        assertThat(d.dataset()).isEqualTo(new DatasetSpec("mnist", null, 48000, 12000));
+        assertThat(d.parameters()).containsEntry("epochs", new ParameterSpec.Fixed(1))
+                .containsEntry("optimizer", new ParameterSpec.Fixed("adam"))
+                .containsEntry("learning_rate", new ParameterSpec.FloatRange(1e-4, 1e-2, true))
+                .containsEntry("units", new ParameterSpec.IntRange(32, 512, 32))
+                .containsEntry("dropout", new ParameterSpec.FloatRange(0.1, 0.5, false));
+        assertThat(d.parameters().get("batch_size")).isEqualTo(new ParameterSpec.Choice(java.util.List.of(32, 64, 128)));
+    }
+
+    @Test
+    void aSteppedFloatRangeBecomesTheChoiceOfItsSteps() {
+        SweepDefinition d = loader.parse(VALID.replace("dropout: {float: [0.1, 0.5]}", "dropout: {float: [0.1, 0.5], step: 0.1}"), FILE);
+        assertThat(d.parameters().get("dropout")).isEqualTo(new ParameterSpec.Choice(java.util.List.of(0.1, 0.2, 0.3, 0.4, 0.5)));
+    }
+
+    @Test
+    void unknownKeyIsReportedWithItsLineAndTheClosestKnownKey() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace("seed: 7", "sed: 7"), FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).contains("unknown key 'sed'").contains("Did you mean 'seed'?");
+        });
+        assertThat(e.getMessage()).contains("spaces/test.yaml:5:1");
+    }
+
+    @Test
+    void minAboveMaxIsReportedWithTheSwappedRangeAsFix() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(
+                VALID.replace("[1.0e-4, 1.0e-2]", "[1.0e-2, 1.0e-4]"), FILE), ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.message()).contains("min 0.01 greater than max 0.0001");
+            assertThat(p.fix()).contains("float: [0.0001, 0.01]");
+        });
+    }
+
+    @Test
+    void unknownArchitectureListsTheKnownOnes() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace("architecture: tiny", "architecture: tinny"), FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("unknown architecture 'tinny'").contains("Did you mean 'tiny'?");
+            assertThat(p.fix()).contains("known architectures: tiny");
+        });
+    }
+
+    @Test
+    void undeclaredParameterListsTheDeclaredOnes() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace("units:", "unit:"), FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(12);
+            assertThat(p.message()).contains("parameter 'unit' is not declared by architecture 'tiny'").contains("Did you mean 'units'?");
+            assertThat(p.fix()).contains("epochs, batch_size, optimizer, learning_rate, l2, units, dropout, activation");
+        });
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() {
+        String bad = VALID.replace("seed: 7", "sed: 7").replace("[0.1, 0.5]", "[0.5, 0.1]")
+                .replace("optimizer: adam", "optimizer: adamw").replace("type: random", "type: randon");
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(bad, FILE), ConfigurationException.class);
+        assertThat(e.problems()).hasSize(4);
+        assertThat(e.getMessage()).startsWith("4 configuration problems:")
+                .contains("unknown key 'sed'").contains("min 0.5 greater than max 0.1")
+                .contains("'optimizer' expects one of adam, sgd, nesterovs, rmsprop, adagrad, got 'adamw'")
+                .contains("unknown strategy type 'randon'. Did you mean 'random'?");
+    }
+
+    @Test
+    void valueOutsideTheDeclaredRangeIsRejected() {
+        assertThatThrownBy(() -> loader.parse(VALID.replace("dropout: {float: [0.1, 0.5]}", "dropout: 1.5"), FILE))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'dropout' value 1.5 is outside the allowed range number 0..0.9");
+    }
+
+    @Test
+    void brokenYamlSyntaxIsReportedAtItsLine() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse("name: x\narchitecture: [tiny\nstrategy: 1\n", FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("not valid YAML");
+            assertThat(p.line()).isGreaterThan(1);
+        });
+    }
+
+    @Test
+    void missingRequiredKeysAreNamed() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse("parameters: {epochs: 1}\n", FILE),
+                ConfigurationException.class);
+        assertThat(e.getMessage()).contains("'name' is missing").contains("'architecture' is missing").contains("'strategy' is missing");
+    }
+}
