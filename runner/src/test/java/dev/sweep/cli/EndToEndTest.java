@@ -1,0 +1,196 @@
+package dev.sweep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.data.MnistDownload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Real MNIST slices, real DL4J training, a real H2 file, through the real entry point. */
+class EndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path sweepFile(String name, String strategy, String parameters) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                name: %s
+                dataset: {name: mnist, train_limit: 3000, validation: 500}
+                architecture: mlp
+                strategy: %s
+                seed: 42
+                objective: {metric: val_accuracy, goal: maximize}
+                parameters:
+                  epochs: 1
+                %s
+                """.formatted(name, strategy, parameters.indent(2)));
+        return file;
+    }
+
+    private String db() {
+        return dir.resolve("experiments").toString();
+    }
+
+    private JsonNode leaderboard(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("leaderboard", "--format", "json", "--db", db()));
+        args.addAll(List.of(extra));
+        Cli cli = Cli.run(args.toArray(String[]::new));
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        return JSON.readTree(cli.out());
+    }
+
+    @Test
+    void aRandomSweepStoresEveryTrialAndTheLeaderboardListsThemBestFirst() throws IOException {
+        Path file = sweepFile("random2", "{type: random, trials: 2}",
+                "learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}\nunits: {int: [16, 64], step: 16}\ndropout: {float: [0.1, 0.5]}");
+        Cli run = Cli.run("run", file.toString(), "--db", db());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("trial 1/2").contains("trial 2/2").contains("2 complete, 0 failed");
+
+        JsonNode rows = leaderboard("--sweep", "random2");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("val_accuracy").asDouble()).isGreaterThanOrEqualTo(rows.get(1).get("val_accuracy").asDouble());
+        for (JsonNode row : rows) {
+            assertThat(row.get("state").asText()).isEqualTo("COMPLETE");
+            // Chance is 0.1; one epoch on 3,000 images reaches about 0.85.
+            assertThat(row.get("val_accuracy").asDouble()).isBetween(0.6, 1.0);
+            assertThat(row.get("test_accuracy").asDouble()).isBetween(0.6, 1.0);
+            assertThat(row.get("epochs_done").asInt()).isEqualTo(1);
+            assertThat(row.get("parameters").get("units").asInt() % 16).isZero();
+            assertThat(row.get("parameters").get("optimizer").asText()).isEqualTo("adam");
+        }
+
+        Cli table = Cli.run("leaderboard", "--db", db());
+        assertThat(table.out()).contains("val_acc").contains("learning_rate").contains("random2");
+    }
+
+    @Test
+    void theSameFileAndSeedGiveTheSameCandidatesAndMetrics() throws IOException {
+        Path file = sweepFile("again", "{type: random, trials: 2}", "learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}");
+        assertThat(Cli.run("run", file.toString(), "--db", db()).exitCode()).isZero();
+        assertThat(Cli.run("run", file.toString(), "--db", db(), "--name", "again-2").exitCode()).isZero();
+        JsonNode first = leaderboard("--sweep", "again");
+        JsonNode second = leaderboard("--sweep", "again-2");
+        for (int i = 0; i < 2; i++) {
+            assertThat(second.get(i).get("parameters")).isEqualTo(first.get(i).get("parameters"));
+            assertThat(second.get(i).get("val_accuracy")).isEqualTo(first.get(i).get("val_accuracy"));
+        }
+    }
+
+    @Test
+    void aGridSweepRunsEachOfItsFourPointsOnce() throws IOException {
+        Path file = sweepFile("grid4", "{type: grid, points: 2}",
+                "optimizer: {values: [adam, sgd]}\nlearning_rate: {float: [1.0e-3, 1.0e-2], scale: log}");
+        Cli run = Cli.run("run", file.toString(), "--db", db());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("grid search, 4 points");
+        JsonNode rows = leaderboard("--sweep", "grid4");
+        List<String> points = new ArrayList<>();
+        rows.forEach(r -> points.add(r.get("parameters").get("optimizer").asText() + "@" + r.get("parameters").get("learning_rate").asText()));
+        assertThat(points).containsExactlyInAnyOrder("adam@0.001", "adam@0.01", "sgd@0.001", "sgd@0.01");
+    }
+
+    @Test
+    void runningAFinishedSweepAgainTrainsNothingAndAChangedFileIsRefused() throws IOException {
+        Path file = sweepFile("once", "{type: random, trials: 1}", "units: {int: [16, 32]}");
+        assertThat(Cli.run("run", file.toString(), "--db", db()).exitCode()).isZero();
+        Cli again = Cli.run("run", file.toString(), "--db", db());
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("already complete");
+        assertThat(leaderboard("--sweep", "once")).hasSize(1);
+
+        Files.writeString(file, Files.readString(file).replace("units: {int: [16, 32]}", "units: {int: [16, 48]}"));
+        Cli changed = Cli.run("run", file.toString(), "--db", db());
+        assertThat(changed.exitCode()).isEqualTo(2);
+        assertThat(changed.err()).contains("already exists").contains("stored:").contains("[16, 32]").contains("--name NEW_NAME");
+        assertThat(leaderboard("--sweep", "once")).hasSize(1);
+    }
+
+    @Test
+    void exportThenEvaluateReproducesTheStoredTestAccuracy() throws IOException {
+        Path file = sweepFile("exported", "{type: random, trials: 2}", "learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}");
+        assertThat(Cli.run("run", file.toString(), "--db", db()).exitCode()).isZero();
+        Path zip = dir.resolve("best.zip");
+        Cli export = Cli.run("export", "--sweep", "exported", "--out", zip.toString(), "--db", db());
+        assertThat(export.exitCode()).as(export.toString()).isZero();
+        JsonNode provenance = JSON.readTree(dir.resolve("best.json").toFile());
+        JsonNode best = leaderboard("--sweep", "exported").get(0);
+        assertThat(provenance.get("trial_id").asLong()).isEqualTo(best.get("trial").asLong());
+        assertThat(provenance.get("parameters").get("learning_rate")).isNotNull();
+        assertThat(provenance.get("dataset").get("validation").asText()).contains("[59500, 60000)");
+        assertThat(provenance.get("sweep_yaml").asText()).contains("name: exported");
+
+        Cli evaluate = Cli.run("evaluate", zip.toString(), "--format", "json");
+        assertThat(evaluate.exitCode()).as(evaluate.toString()).isZero();
+        JsonNode metrics = JSON.readTree(evaluate.out());
+        assertThat(metrics.get("test_images").asInt()).isEqualTo(10_000);
+        assertThat(metrics.get("test_accuracy").asDouble()).isEqualTo(best.get("test_accuracy").asDouble());
+        assertThat(metrics.get("test_macro_f1").asDouble()).isEqualTo(best.get("test_macro_f1").asDouble());
+        assertThat(metrics.get("test_auc_roc").asDouble()).isBetween(0.9, 1.0);
+
+        Cli twice = Cli.run("export", "--sweep", "exported", "--out", zip.toString(), "--db", db());
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("already exists; add --force");
+    }
+
+    @Test
+    void aBadSweepFileExitsTwoListingEveryProblemAndTrainsNothing() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                name: bad
+                architecture: mpl
+                strategy: {type: random, trails: 2}
+                parameters:
+                  learning_rate: {float: [0.1, 0.001]}
+                """);
+        Cli cli = Cli.run("run", file.toString(), "--db", db());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains(file + ":2:15: unknown architecture 'mpl'. Did you mean 'mlp'?")
+                .contains("known architectures: cnn, mlp")
+                .contains("unknown key 'trails' in strategy. Did you mean 'trials'?")
+                .contains("random search needs the number of trials");
+        assertThat(Files.exists(dir.resolve("experiments.mv.db"))).isFalse();
+    }
+
+    @Test
+    void anUndeclaredParameterIsRejectedWithTheDeclaredOnes() throws IOException {
+        Path file = sweepFile("undeclared", "{type: random, trials: 1}", "kernel_size: 3");
+        Cli cli = Cli.run("run", file.toString(), "--db", db());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("parameter 'kernel_size' is not declared by architecture 'mlp'")
+                .contains("use one of: epochs, batch_size, optimizer, learning_rate, l2, hidden_layers, units");
+    }
+
+    @Test
+    void aCorruptIdxFileStopsTheSweepWithAClearErrorAndNoTrialRecorded() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("idx"));
+        Path source = MnistDownload.ensure(Path.of(System.getProperty("sweep.data.dir")), message -> { });
+        for (String f : List.of("train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")) {
+            Files.copy(source.resolve(f), data.resolve(f));
+        }
+        byte[] images = Files.readAllBytes(source.resolve("train-images-idx3-ubyte"));
+        Files.write(data.resolve("train-images-idx3-ubyte"), java.util.Arrays.copyOf(images, images.length - 784 * 10));
+        Path file = dir.resolve("corrupt.yaml");
+        Files.writeString(file, """
+                name: corrupt
+                dataset: {idx_dir: idx, train_limit: 100, validation: 100}
+                architecture: mlp
+                strategy: {type: random, trials: 1}
+                """);
+        Cli cli = Cli.run("run", file.toString(), "--db", db());
+        assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(2);
+        assertThat(cli.err()).contains("train-images-idx3-ubyte: truncated: the header promises 47040000 values")
+                .contains("Fix: replace it with a complete copy");
+        assertThat(leaderboard()).isEmpty();
+    }
+}
