@@ -57,12 +57,7 @@ public final class Cnn implements Architecture {
             layers.layer(new ConvolutionLayer.Builder(kernel, kernel).nOut(p.getInt(filters)).activation(activation).build());
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
         }
-        double inputDrop = 0;
-        for (int layer = 1; layer <= DEFAULT_UNITS.length; layer++) {
-            layers.layer(Layers.dense(Layers.units(p, layer, DEFAULT_UNITS), activation, inputDrop));
-            inputDrop = Layers.dropRate(p, layer);
-        }
-        layers.layer(Layers.softmax(input.classes(), inputDrop));
+        Layers.denseStackAndSoftmax(layers, p, DEFAULT_UNITS.length, DEFAULT_UNITS, input.classes());
         layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
         return Network.of(layers.build());
     }

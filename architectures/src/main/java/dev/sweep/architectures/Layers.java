@@ -3,6 +3,7 @@ package dev.sweep.architectures;
 import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
@@ -57,16 +58,31 @@ final class Layers {
         return declarations;
     }
 
-    static int units(HyperParameters p, int layer, int[] defaultUnits) {
+    private static int units(HyperParameters p, int layer, int[] defaultUnits) {
         return p.getInt("units_" + layer, "units", defaultUnits[layer - 1]);
     }
 
-    static double dropRate(HyperParameters p, int layer) {
+    private static double dropRate(HyperParameters p, int layer) {
         return p.getDouble("dropout_" + layer, "dropout", 0.0);
     }
 
+    /**
+     * Hidden dense layers 1..{@code count} and the softmax output; each layer's dropout applies to its output, as a
+     * Keras Dropout layer after it would.
+     */
+    static void denseStackAndSoftmax(NeuralNetConfiguration.ListBuilder layers, HyperParameters p, int count,
+                                     int[] defaultUnits, int classes) {
+        Activation activation = activation(p);
+        double inputDrop = 0;
+        for (int layer = 1; layer <= count; layer++) {
+            layers.layer(dense(units(p, layer, defaultUnits), activation, inputDrop));
+            inputDrop = dropRate(p, layer);
+        }
+        layers.layer(softmax(classes, inputDrop));
+    }
+
     /** A dense layer; {@code inputDropRate} is the drop rate of the layer before it, applied to this layer's input. */
-    static DenseLayer dense(int units, Activation activation, double inputDropRate) {
+    private static DenseLayer dense(int units, Activation activation, double inputDropRate) {
         DenseLayer.Builder builder = new DenseLayer.Builder().nOut(units).activation(activation);
         if (inputDropRate > 0) {
             builder.dropOut(NetworkRequest.keepProbability(inputDropRate));
@@ -74,7 +90,7 @@ final class Layers {
         return builder.build();
     }
 
-    static OutputLayer softmax(int classes, double inputDropRate) {
+    private static OutputLayer softmax(int classes, double inputDropRate) {
         OutputLayer.Builder builder = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nOut(classes).activation(Activation.SOFTMAX);
         if (inputDropRate > 0) {

@@ -7,7 +7,6 @@ import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.nd4j.linalg.activations.Activation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,15 +40,8 @@ public final class Mlp implements Architecture {
     @Override
     public Network build(NetworkRequest request) {
         HyperParameters p = request.parameters();
-        Activation activation = Layers.activation(p);
         NeuralNetConfiguration.ListBuilder layers = request.base().list();
-        int hidden = p.getInt("hidden_layers");
-        double inputDrop = 0;
-        for (int layer = 1; layer <= hidden; layer++) {
-            layers.layer(Layers.dense(Layers.units(p, layer, DEFAULT_UNITS), activation, inputDrop));
-            inputDrop = Layers.dropRate(p, layer);
-        }
-        layers.layer(Layers.softmax(request.input().classes(), inputDrop));
+        Layers.denseStackAndSoftmax(layers, p, p.getInt("hidden_layers"), DEFAULT_UNITS, request.input().classes());
         layers.setInputType(InputType.feedForward(request.input().pixels()));
         return Network.of(layers.build());
     }
