@@ -11,7 +11,6 @@ import java.util.Map;
  * the evaluation matrices are built once, on first use.
  */
 public final class DataSplit {
-    private final String source;
     private final ImageSet train;
     private final ImageSet validation;
     private final ImageSet test;
@@ -20,8 +19,7 @@ public final class DataSplit {
     private EvalSet validationSet;
     private EvalSet testSet;
 
-    DataSplit(String source, ImageSet train, ImageSet validation, ImageSet test, int classes, Map<String, Object> provenance) {
-        this.source = source;
+    DataSplit(ImageSet train, ImageSet validation, ImageSet test, int classes, Map<String, Object> provenance) {
         this.train = train;
         this.validation = validation;
         this.test = test;
@@ -45,12 +43,8 @@ public final class DataSplit {
         provenance.put("validation", "training file images [" + available + ", " + total + ")");
         provenance.put("test", "test file images [0, " + data.test().count() + ")");
         provenance.put("scaling", "pixel / 255");
-        return new DataSplit(source, data.train().slice(0, trainCount), data.train().slice(available, total), data.test(),
+        return new DataSplit(data.train().slice(0, trainCount), data.train().slice(available, total), data.test(),
                 data.classes(), provenance);
-    }
-
-    public String source() {
-        return source;
     }
 
     public ImageSet train() {

@@ -3,16 +3,16 @@ package dev.sweep.data;
 import dev.sweep.config.DatasetSpec;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** Loads each dataset once per process and hands the same split to every trial that asks for it. */
+/** Loads each dataset once per process and hands the same split to every trial that asks for it; thread-safe. */
 public final class DatasetRepository {
     private final Path dataRoot;
     private final Consumer<String> say;
-    private final Map<Path, IdxDataset> datasets = new ConcurrentHashMap<>();
-    private final Map<DatasetSpec, DataSplit> splits = new ConcurrentHashMap<>();
+    private final Map<Path, IdxDataset> datasets = new HashMap<>();
+    private final Map<DatasetSpec, DataSplit> splits = new HashMap<>();
 
     /**
      * @param dataRoot where known datasets are fetched to

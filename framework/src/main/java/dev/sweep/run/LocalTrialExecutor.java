@@ -1,5 +1,6 @@
 package dev.sweep.run;
 
+import dev.sweep.FatalException;
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.HyperParameters;
@@ -51,6 +52,8 @@ public final class LocalTrialExecutor implements TrialExecutor {
         } catch (OutOfMemoryError e) {
             throw new TrialFailedException("out of memory while training (" + e.getMessage() + "); try a smaller batch_size "
                     + "or network, or give the JVM more memory", e);
+        } catch (FatalException e) {
+            throw e; // e.g. the store failing while an epoch is recorded: not this trial's fault
         } catch (RuntimeException e) {
             // DL4J reports shape and configuration errors of a particular parameter set as runtime exceptions.
             throw new TrialFailedException("training failed: " + e, e);

@@ -111,6 +111,14 @@ public final class SweepRunner {
         }
     }
 
+    /** True when a sweep of this name and definition has already run every trial: nothing to do. */
+    public static boolean alreadyComplete(SweepDefinition definition, ExperimentStore store) {
+        return store.findSweep(definition.name())
+                .filter(s -> s.state() == SweepState.COMPLETE)
+                .filter(s -> SweepFileChanges.meaningful(s.yamlText()).equals(SweepFileChanges.meaningful(definition.yamlText())))
+                .isPresent();
+    }
+
     /** Creates the sweep, or reopens an unfinished one with the same definition. */
     private static long openSweep(SweepDefinition definition, ExperimentStore store, int planned) {
         SweepRecord existing = store.findSweep(definition.name()).orElse(null);

@@ -6,7 +6,6 @@ import dev.sweep.run.SweepOutcome;
 import dev.sweep.run.SweepRunner;
 import dev.sweep.space.ParameterValues;
 import dev.sweep.store.ExperimentStore;
-import dev.sweep.store.SweepState;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,9 +54,7 @@ final class RunCommand implements Callable<Integer> {
         }
         SweepDefinition definition = name == null ? loaded : loaded.withName(name);
         try (ExperimentStore store = database.open()) {
-            var existing = store.findSweep(definition.name());
-            if (existing.isPresent() && existing.get().state() == SweepState.COMPLETE
-                    && existing.get().yamlText().equals(definition.yamlText())) {
+            if (SweepRunner.alreadyComplete(definition, store)) {
                 out.println("Sweep '" + definition.name() + "' is already complete in " + store.location()
                         + ". See ./sweep leaderboard --sweep " + definition.name() + ", or run it again with --name NEW_NAME.");
                 return 0;
