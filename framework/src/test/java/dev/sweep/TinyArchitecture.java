@@ -39,7 +39,7 @@ public final class TinyArchitecture implements Architecture {
 
     @Override
     public Network build(NetworkRequest request) {
-        return Network.of(request.base().list()
+        return request.network(request.base().list()
                 .layer(new DenseLayer.Builder().nOut(request.parameters().getInt("units")).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(request.input().classes())
                         .activation(Activation.SOFTMAX).build())

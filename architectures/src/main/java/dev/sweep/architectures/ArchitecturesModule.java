@@ -11,5 +11,9 @@ public final class ArchitecturesModule extends AbstractModule {
         MapBinder<String, Architecture> plugins = MapBinder.newMapBinder(binder(), String.class, Architecture.class);
         plugins.addBinding("mlp").to(Mlp.class);
         plugins.addBinding("cnn").to(Cnn.class);
+        plugins.addBinding("convnet").to(ConvNet.class);
+        plugins.addBinding("lenet5").to(LeNet5.class);
+        plugins.addBinding("vgg").to(Vgg.class);
+        plugins.addBinding("resnet").to(ResNet.class);
     }
 }

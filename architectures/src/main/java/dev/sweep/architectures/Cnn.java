@@ -9,9 +9,6 @@ import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.nd4j.linalg.activations.Activation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,8 @@ import java.util.List;
 import static dev.sweep.space.ParameterDeclaration.intParam;
 
 /**
- * Two convolution blocks (same-padded convolution, 2x2 max-pooling) and two dense layers: at its defaults seed
- * 001's CNN, conv3x3x32, pool, conv3x3x64, pool, dense 128, dense 64, 10.
+ * Two convolution blocks (same-padded convolution, 2x2 pooling) and dense layers: at its defaults seed 001's CNN,
+ * conv3x3x32, max-pool, conv3x3x64, max-pool, dense 128, dense 64, 10.
  */
 public final class Cnn implements Architecture {
     private static final int[] DEFAULT_UNITS = {128, 64};
@@ -32,15 +29,19 @@ public final class Cnn implements Architecture {
 
     @Override
     public String description() {
-        return "two conv+max-pool blocks, then dense layers (default seed 001's: conv3x3x32, pool, conv3x3x64, pool, 128, 64, 10)";
+        return "seed 001's CNN: two same-padded conv + pool blocks, then dense layers (conv3x3x32, pool, conv3x3x64, pool, 128, 64, 10)";
     }
 
     @Override
     public List<ParameterDeclaration> parameters() {
         List<ParameterDeclaration> declarations = new ArrayList<>();
-        declarations.add(intParam("filters_1", 32, 1, 1024, "filters of the first convolution"));
-        declarations.add(intParam("filters_2", 64, 1, 1024, "filters of the second convolution"));
+        declarations.add(intParam("filters_1", 32, 1, ConvLayers.MAX_FILTERS, "filters of the first convolution"));
+        declarations.add(intParam("filters_2", 64, 1, ConvLayers.MAX_FILTERS, "filters of the second convolution"));
         declarations.add(intParam("kernel_size", 3, 1, 7, "side of the square convolution kernels (same padding)"));
+        declarations.add(ConvLayers.pooling("max"));
+        declarations.add(ConvLayers.batchNorm());
+        declarations.add(ConvLayers.convDropout());
+        declarations.add(Layers.layerCount("dense_layers", DEFAULT_UNITS.length, 0, DEFAULT_UNITS.length));
         declarations.addAll(Layers.denseStack(DEFAULT_UNITS.length, DEFAULT_UNITS));
         declarations.add(Layers.activation("relu"));
         return declarations;
@@ -49,16 +50,15 @@ public final class Cnn implements Architecture {
     @Override
     public Network build(NetworkRequest request) {
         HyperParameters p = request.parameters();
-        Activation activation = Layers.activation(p);
         int kernel = p.getInt("kernel_size");
         ImageShape input = request.input();
-        NeuralNetConfiguration.ListBuilder layers = request.base().convolutionMode(ConvolutionMode.Same).list();
+        NeuralNetConfiguration.ListBuilder layers = request.base().list();
         for (String filters : List.of("filters_1", "filters_2")) {
-            layers.layer(new ConvolutionLayer.Builder(kernel, kernel).nOut(p.getInt(filters)).activation(activation).build());
-            layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+            ConvLayers.convolution(layers, p, p.getInt(filters), kernel, ConvolutionMode.Same);
+            ConvLayers.poolAndDrop(layers, p);
         }
-        Layers.denseStackAndSoftmax(layers, p, DEFAULT_UNITS.length, DEFAULT_UNITS, input.classes());
+        Layers.denseStackAndSoftmax(layers, p, p.getInt("dense_layers"), DEFAULT_UNITS, input.classes());
         layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
-        return Network.of(layers.build());
+        return request.network(layers.build());
     }
 }

@@ -11,8 +11,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.sweep.space.ParameterDeclaration.intParam;
-
 /** Fully connected layers; at its defaults the 784-128-64-10 ReLU baseline of seed 001. */
 public final class Mlp implements Architecture {
     private static final int MAX_LAYERS = 4;
@@ -25,13 +23,13 @@ public final class Mlp implements Architecture {
 
     @Override
     public String description() {
-        return "multilayer perceptron: hidden dense layers with dropout, then softmax (default 784-128-64-10, ReLU)";
+        return "multilayer perceptron: hidden dense layers with dropout, then softmax (seed 001's 784-128-64-10, ReLU)";
     }
 
     @Override
     public List<ParameterDeclaration> parameters() {
         List<ParameterDeclaration> declarations = new ArrayList<>();
-        declarations.add(intParam("hidden_layers", 2, 1, MAX_LAYERS, "number of hidden dense layers"));
+        declarations.add(Layers.layerCount("hidden_layers", 2, 1, MAX_LAYERS));
         declarations.addAll(Layers.denseStack(MAX_LAYERS, DEFAULT_UNITS));
         declarations.add(Layers.activation("relu"));
         return declarations;
@@ -43,6 +41,6 @@ public final class Mlp implements Architecture {
         NeuralNetConfiguration.ListBuilder layers = request.base().list();
         Layers.denseStackAndSoftmax(layers, p, p.getInt("hidden_layers"), DEFAULT_UNITS, request.input().classes());
         layers.setInputType(InputType.feedForward(request.input().pixels()));
-        return Network.of(layers.build());
+        return request.network(layers.build());
     }
 }

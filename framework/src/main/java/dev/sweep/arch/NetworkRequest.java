@@ -1,19 +1,69 @@
 package dev.sweep.arch;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What an architecture gets to build a network from.
+ * What an architecture gets to build a network from, and how it turns its configuration into a network.
  *
- * @param baseConfiguration a fresh builder with the trial's seed, updater, weight initialization and L2 already set
+ * @param baseConfiguration a fresh builder with the trial's seed, updater and weight initialization already set
+ * @param kerasL2           the trial's {@code l2}, in Keras' meaning, for every layer that sets none of its own
  */
 public record NetworkRequest(HyperParameters parameters, ImageShape input,
-                             Supplier<NeuralNetConfiguration.Builder> baseConfiguration) {
+                             Supplier<NeuralNetConfiguration.Builder> baseConfiguration, double kerasL2) {
 
     public NeuralNetConfiguration.Builder base() {
         return baseConfiguration.get();
+    }
+
+    /** Initializes the network of a layer stack, after giving the trial's L2 to layers without their own. */
+    public Network network(MultiLayerConfiguration configuration) {
+        List<Layer> layers = new ArrayList<>();
+        configuration.getConfs().forEach(c -> layers.add(c.getLayer()));
+        applyDefaultL2(layers);
+        return Network.of(configuration);
+    }
+
+    /** Initializes the network of a graph, after giving the trial's L2 to layers without their own. */
+    public Network network(ComputationGraphConfiguration configuration) {
+        List<Layer> layers = new ArrayList<>();
+        for (GraphVertex vertex : configuration.getVertices().values()) {
+            if (vertex instanceof LayerVertex layerVertex) {
+                layers.add(layerVertex.getLayerConf().getLayer());
+            }
+        }
+        applyDefaultL2(layers);
+        return Network.of(configuration);
+    }
+
+    /*
+     * Not set on the base builder: DL4J copies a builder-wide L2 over every layer's own, so a per-layer l2_N
+     * would be silently lost.
+     */
+    private void applyDefaultL2(List<Layer> layers) {
+        if (kerasL2 <= 0) {
+            return;
+        }
+        for (Layer layer : layers) {
+            if (layer instanceof BaseLayer base && (base.getRegularization() == null || base.getRegularization().isEmpty())) {
+                base.setRegularization(new ArrayList<>(List.of(new L2Regularization(dl4jL2(kerasL2)))));
+            }
+        }
+    }
+
+    /** DL4J's L2 adds 0.5 * l2 * sum(w^2) to the loss; Keras' kernel_regularizer adds l2 * sum(w^2). */
+    public static double dl4jL2(double kerasL2) {
+        return 2 * kerasL2;
     }
 
     /**

@@ -15,21 +15,15 @@ public final class NetworkFactory {
     }
 
     public static Network build(Architecture architecture, HyperParameters parameters, ImageShape shape, long seed) {
+        NativeHelpers.probeOnce();
         String optimizer = parameters.getString(TrainerParameters.OPTIMIZER);
         double learningRate = parameters.has(TrainerParameters.LEARNING_RATE)
                 ? parameters.getDouble(TrainerParameters.LEARNING_RATE) : Optimizers.defaultLearningRate(optimizer);
         double kerasL2 = parameters.has(TrainerParameters.L2) ? parameters.getDouble(TrainerParameters.L2) : 0;
-        return architecture.build(new NetworkRequest(parameters, shape, () -> {
-            NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
-                    .seed(seed)
-                    .dataType(DataType.FLOAT)
-                    .weightInit(WeightInit.XAVIER_UNIFORM) // Keras' glorot_uniform
-                    .updater(Optimizers.updater(optimizer, learningRate));
-            if (kerasL2 > 0) {
-                // DL4J's L2 adds 0.5 * l2 * sum(w^2); Keras adds l2 * sum(w^2).
-                builder.l2(2 * kerasL2);
-            }
-            return builder;
-        }));
+        return architecture.build(new NetworkRequest(parameters, shape, () -> new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM) // Keras' glorot_uniform
+                .updater(Optimizers.updater(optimizer, learningRate)), kerasL2));
     }
 }

@@ -1,0 +1,71 @@
+package dev.sweep.architectures;
+
+import dev.sweep.arch.Architecture;
+import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.ImageShape;
+import dev.sweep.arch.Network;
+import dev.sweep.arch.NetworkRequest;
+import dev.sweep.space.ParameterDeclaration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sweep.space.ParameterDeclaration.intParam;
+
+/**
+ * Seed 000's ConvNet: three unpadded convolutions, the first two each followed by 2x2 pooling, then a dense layer.
+ * The seed does not list its layers; the defaults are the classic Keras layout of that description: conv3x3x32,
+ * max-pool, conv3x3x64, max-pool, conv3x3x64, dense 64, 10 (93,322 parameters on 28x28 input).
+ */
+public final class ConvNet implements Architecture {
+    private static final int[] DEFAULT_FILTERS = {32, 64, 64};
+    private static final int[] DEFAULT_UNITS = {64, 64};
+
+    @Override
+    public String name() {
+        return "convnet";
+    }
+
+    @Override
+    public String description() {
+        return "seed 000's ConvNet: three unpadded convolutions with max-pooling after the first two, then dense (32, 64, 64 filters; dense 64)";
+    }
+
+    @Override
+    public List<ParameterDeclaration> parameters() {
+        List<ParameterDeclaration> declarations = new ArrayList<>();
+        for (int i = 1; i <= DEFAULT_FILTERS.length; i++) {
+            declarations.add(intParam("filters_" + i, DEFAULT_FILTERS[i - 1], 1, ConvLayers.MAX_FILTERS,
+                    "filters of convolution " + i));
+        }
+        // 28 -> 26 -> 13 -> 11 -> 5 -> 3 at 3x3; a 5x5 kernel would leave no pixels for the third convolution.
+        declarations.add(intParam("kernel_size", 3, 1, 4, "side of the square, unpadded convolution kernels"));
+        declarations.add(ConvLayers.pooling("max"));
+        declarations.add(ConvLayers.batchNorm());
+        declarations.add(ConvLayers.convDropout());
+        declarations.add(Layers.layerCount("dense_layers", 1, 0, DEFAULT_UNITS.length));
+        declarations.addAll(Layers.denseStack(DEFAULT_UNITS.length, DEFAULT_UNITS));
+        declarations.add(Layers.activation("relu"));
+        return declarations;
+    }
+
+    @Override
+    public Network build(NetworkRequest request) {
+        HyperParameters p = request.parameters();
+        int kernel = p.getInt("kernel_size");
+        ImageShape input = request.input();
+        NeuralNetConfiguration.ListBuilder layers = request.base().list();
+        for (int i = 1; i <= DEFAULT_FILTERS.length; i++) {
+            ConvLayers.convolution(layers, p, p.getInt("filters_" + i), kernel, ConvolutionMode.Truncate);
+            if (i < DEFAULT_FILTERS.length) {
+                ConvLayers.poolAndDrop(layers, p);
+            }
+        }
+        Layers.denseStackAndSoftmax(layers, p, p.getInt("dense_layers"), DEFAULT_UNITS, input.classes());
+        layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
+        return request.network(layers.build());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.sweep.architectures;
+
+import dev.sweep.arch.Architecture;
+import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.ImageShape;
+import dev.sweep.arch.Network;
+import dev.sweep.arch.NetworkRequest;
+import dev.sweep.space.ParameterDeclaration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.sweep.space.ParameterDeclaration.intParam;
+
+/**
+ * Seed 000's VGG-like network: blocks of same-padded 3x3 convolutions, each block ending in 2x2 pooling, with the
+ * filters doubling from block to block, then dense layers. At its defaults: two blocks of two convolutions with 32
+ * and 64 filters, dense 256, 10 (870,634 parameters, the peers' "vgg").
+ */
+public final class Vgg implements Architecture {
+    private static final int MAX_BLOCKS = 4;
+    private static final int KERNEL = 3;
+    private static final int[] DEFAULT_UNITS = {256, 256};
+
+    @Override
+    public String name() {
+        return "vgg";
+    }
+
+    @Override
+    public String description() {
+        return "seed 000's VGG-like net: blocks of 3x3 convolutions then pooling, filters doubling per block (2 blocks x 2 convs, 32/64, dense 256)";
+    }
+
+    @Override
+    public List<ParameterDeclaration> parameters() {
+        List<ParameterDeclaration> declarations = new ArrayList<>();
+        // Each block halves the image: 28 -> 14 -> 7 -> 3 -> 1.
+        declarations.add(intParam("blocks", 2, 1, MAX_BLOCKS, "convolution blocks, each ending in 2x2 pooling"));
+        declarations.add(intParam("convs_per_block", 2, 1, 4, "3x3 convolutions in every block"));
+        declarations.add(intParam("filters", 32, 1, 128, "filters of the first block's convolutions; each later block doubles them"));
+        for (int i = 1; i <= MAX_BLOCKS; i++) {
+            declarations.add(intParam("filters_" + i, null, 1, ConvLayers.MAX_FILTERS * 2,
+                    "filters of block " + i + "'s convolutions (default: filters doubled " + (i - 1) + " times)"));
+        }
+        declarations.add(ConvLayers.pooling("max"));
+        declarations.add(ConvLayers.batchNorm());
+        declarations.add(ConvLayers.convDropout());
+        declarations.add(Layers.layerCount("dense_layers", 1, 0, DEFAULT_UNITS.length));
+        declarations.addAll(Layers.denseStack(DEFAULT_UNITS.length, DEFAULT_UNITS));
+        declarations.add(Layers.activation("relu"));
+        return declarations;
+    }
+
+    @Override
+    public Network build(NetworkRequest request) {
+        HyperParameters p = request.parameters();
+        ImageShape input = request.input();
+        NeuralNetConfiguration.ListBuilder layers = request.base().list();
+        for (int block = 1; block <= p.getInt("blocks"); block++) {
+            int filters = p.has("filters_" + block) ? p.getInt("filters_" + block) : p.getInt("filters") << (block - 1);
+            for (int conv = 0; conv < p.getInt("convs_per_block"); conv++) {
+                ConvLayers.convolution(layers, p, filters, KERNEL, ConvolutionMode.Same);
+            }
+            ConvLayers.poolAndDrop(layers, p);
+        }
+        Layers.denseStackAndSoftmax(layers, p, p.getInt("dense_layers"), DEFAULT_UNITS, input.classes());
+        layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
+        return request.network(layers.build());
+    }
+}
