@@ -2,13 +2,11 @@ package dev.sweep.architectures;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.HyperParameters;
-import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +36,7 @@ public final class Cnn implements Architecture {
         declarations.add(intParam("filters_1", 32, 1, ConvLayers.MAX_FILTERS, "filters of the first convolution"));
         declarations.add(intParam("filters_2", 64, 1, ConvLayers.MAX_FILTERS, "filters of the second convolution"));
         declarations.add(intParam("kernel_size", 3, 1, 7, "side of the square convolution kernels (same padding)"));
-        declarations.add(ConvLayers.pooling("max"));
-        declarations.add(ConvLayers.batchNorm());
-        declarations.add(ConvLayers.convDropout());
-        declarations.add(Layers.layerCount("dense_layers", DEFAULT_UNITS.length, 0, DEFAULT_UNITS.length));
-        declarations.addAll(Layers.denseStack(DEFAULT_UNITS.length, DEFAULT_UNITS));
-        declarations.add(Layers.activation("relu"));
+        declarations.addAll(ConvLayers.sharedKnobs(DEFAULT_UNITS.length, DEFAULT_UNITS));
         return declarations;
     }
 
@@ -51,14 +44,11 @@ public final class Cnn implements Architecture {
     public Network build(NetworkRequest request) {
         HyperParameters p = request.parameters();
         int kernel = p.getInt("kernel_size");
-        ImageShape input = request.input();
         NeuralNetConfiguration.ListBuilder layers = request.base().list();
         for (String filters : List.of("filters_1", "filters_2")) {
             ConvLayers.convolution(layers, p, p.getInt(filters), kernel, ConvolutionMode.Same);
             ConvLayers.poolAndDrop(layers, p);
         }
-        Layers.denseStackAndSoftmax(layers, p, p.getInt("dense_layers"), DEFAULT_UNITS, input.classes());
-        layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
-        return request.network(layers.build());
+        return ConvLayers.finish(request, layers, DEFAULT_UNITS);
     }
 }

@@ -1,10 +1,13 @@
 package dev.sweep.architectures;
 
 import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.ImageShape;
+import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -12,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.sweep.space.ParameterDeclaration.booleanParam;
@@ -23,6 +27,27 @@ final class ConvLayers {
     static final int MAX_FILTERS = 512;
 
     private ConvLayers() {
+    }
+
+    /** The knobs every conv net of layers shares, after its own: pooling, batch norm, dropout, the dense head, activation. */
+    static List<ParameterDeclaration> sharedKnobs(int defaultDenseLayers, int[] defaultUnits) {
+        List<ParameterDeclaration> declarations = new ArrayList<>();
+        declarations.add(pooling("max"));
+        declarations.add(batchNorm());
+        declarations.add(convDropout());
+        declarations.add(Layers.layerCount("dense_layers", defaultDenseLayers, 0, defaultUnits.length));
+        declarations.addAll(Layers.denseStack(defaultUnits.length, defaultUnits));
+        declarations.add(Layers.activation("relu"));
+        return declarations;
+    }
+
+    /** Adds the {@code dense_layers} head and the softmax, reads flat images as image tensors, and initializes. */
+    static Network finish(NetworkRequest request, NeuralNetConfiguration.ListBuilder layers, int[] defaultUnits) {
+        ImageShape input = request.input();
+        Layers.denseStackAndSoftmax(layers, request.parameters(), request.parameters().getInt("dense_layers"), defaultUnits,
+                input.classes());
+        layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
+        return request.network(layers.build());
     }
 
     static ParameterDeclaration pooling(String defaultValue) {

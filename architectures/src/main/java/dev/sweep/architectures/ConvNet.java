@@ -2,13 +2,11 @@ package dev.sweep.architectures;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.HyperParameters;
-import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +41,7 @@ public final class ConvNet implements Architecture {
         }
         // 28 -> 26 -> 13 -> 11 -> 5 -> 3 at 3x3; a 5x5 kernel would leave no pixels for the third convolution.
         declarations.add(intParam("kernel_size", 3, 1, 4, "side of the square, unpadded convolution kernels"));
-        declarations.add(ConvLayers.pooling("max"));
-        declarations.add(ConvLayers.batchNorm());
-        declarations.add(ConvLayers.convDropout());
-        declarations.add(Layers.layerCount("dense_layers", 1, 0, DEFAULT_UNITS.length));
-        declarations.addAll(Layers.denseStack(DEFAULT_UNITS.length, DEFAULT_UNITS));
-        declarations.add(Layers.activation("relu"));
+        declarations.addAll(ConvLayers.sharedKnobs(1, DEFAULT_UNITS));
         return declarations;
     }
 
@@ -56,7 +49,6 @@ public final class ConvNet implements Architecture {
     public Network build(NetworkRequest request) {
         HyperParameters p = request.parameters();
         int kernel = p.getInt("kernel_size");
-        ImageShape input = request.input();
         NeuralNetConfiguration.ListBuilder layers = request.base().list();
         for (int i = 1; i <= DEFAULT_FILTERS.length; i++) {
             ConvLayers.convolution(layers, p, p.getInt("filters_" + i), kernel, ConvolutionMode.Truncate);
@@ -64,8 +56,6 @@ public final class ConvNet implements Architecture {
                 ConvLayers.poolAndDrop(layers, p);
             }
         }
-        Layers.denseStackAndSoftmax(layers, p, p.getInt("dense_layers"), DEFAULT_UNITS, input.classes());
-        layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
-        return request.network(layers.build());
+        return ConvLayers.finish(request, layers, DEFAULT_UNITS);
     }
 }

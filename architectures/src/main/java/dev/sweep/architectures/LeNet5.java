@@ -8,7 +8,6 @@ import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 
 import java.util.ArrayList;
@@ -45,12 +44,7 @@ public final class LeNet5 implements Architecture {
         declarations.add(intParam("filters_3", 120, 1, 2048, "filters of C5, the 5x5 convolution over the 5x5 map"));
         declarations.add(intParam("extra_conv_filters", 0, 0, ConvLayers.MAX_FILTERS,
                 "filters of an extra 3x3 same-padded convolution after C3, before its pooling (seed 003 used 50); 0 for none"));
-        declarations.add(ConvLayers.pooling("max"));
-        declarations.add(ConvLayers.batchNorm());
-        declarations.add(ConvLayers.convDropout());
-        declarations.add(Layers.layerCount("dense_layers", 1, 0, DEFAULT_UNITS.length));
-        declarations.addAll(Layers.denseStack(DEFAULT_UNITS.length, DEFAULT_UNITS));
-        declarations.add(Layers.activation("relu"));
+        declarations.addAll(ConvLayers.sharedKnobs(1, DEFAULT_UNITS));
         return declarations;
     }
 
@@ -70,8 +64,6 @@ public final class LeNet5 implements Architecture {
         }
         ConvLayers.poolAndDrop(layers, p);
         ConvLayers.convolution(layers, p, p.getInt("filters_3"), KERNEL, ConvolutionMode.Truncate);
-        Layers.denseStackAndSoftmax(layers, p, p.getInt("dense_layers"), DEFAULT_UNITS, input.classes());
-        layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
-        return request.network(layers.build());
+        return ConvLayers.finish(request, layers, DEFAULT_UNITS);
     }
 }

@@ -2,13 +2,11 @@ package dev.sweep.architectures;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.HyperParameters;
-import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +44,13 @@ public final class Vgg implements Architecture {
             declarations.add(intParam("filters_" + i, null, 1, ConvLayers.MAX_FILTERS * 2,
                     "filters of block " + i + "'s convolutions (default: filters doubled " + (i - 1) + " times)"));
         }
-        declarations.add(ConvLayers.pooling("max"));
-        declarations.add(ConvLayers.batchNorm());
-        declarations.add(ConvLayers.convDropout());
-        declarations.add(Layers.layerCount("dense_layers", 1, 0, DEFAULT_UNITS.length));
-        declarations.addAll(Layers.denseStack(DEFAULT_UNITS.length, DEFAULT_UNITS));
-        declarations.add(Layers.activation("relu"));
+        declarations.addAll(ConvLayers.sharedKnobs(1, DEFAULT_UNITS));
         return declarations;
     }
 
     @Override
     public Network build(NetworkRequest request) {
         HyperParameters p = request.parameters();
-        ImageShape input = request.input();
         NeuralNetConfiguration.ListBuilder layers = request.base().list();
         for (int block = 1; block <= p.getInt("blocks"); block++) {
             int filters = p.has("filters_" + block) ? p.getInt("filters_" + block) : p.getInt("filters") << (block - 1);
@@ -67,8 +59,6 @@ public final class Vgg implements Architecture {
             }
             ConvLayers.poolAndDrop(layers, p);
         }
-        Layers.denseStackAndSoftmax(layers, p, p.getInt("dense_layers"), DEFAULT_UNITS, input.classes());
-        layers.setInputType(InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
-        return request.network(layers.build());
+        return ConvLayers.finish(request, layers, DEFAULT_UNITS);
     }
 }
