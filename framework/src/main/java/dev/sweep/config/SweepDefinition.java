@@ -7,15 +7,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One sweep file, validated: everything needed to run it, and its text for provenance. */
+/**
+ * One sweep file, validated: everything needed to run it, and its text for provenance.
+ *
+ * @param maxFailures stop the sweep once this many of its trials have failed; null for no limit
+ */
 public record SweepDefinition(String name, DatasetSpec dataset, String architecture, SearchStrategy strategy,
                               long seed, Objective objective, Map<String, ParameterSpec> parameters,
-                              String yamlText, Path source) {
+                              Integer maxFailures, String yamlText, Path source) {
     public SweepDefinition {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     public SweepDefinition withName(String newName) {
-        return new SweepDefinition(newName, dataset, architecture, strategy, seed, objective, parameters, yamlText, source);
+        return new SweepDefinition(newName, dataset, architecture, strategy, seed, objective, parameters, maxFailures, yamlText,
+                source);
     }
 }

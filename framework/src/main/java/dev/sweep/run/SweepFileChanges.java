@@ -4,17 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Compares two versions of a sweep file, ignoring comments, blank lines and trailing spaces. */
+/**
+ * Compares two versions of a sweep file, ignoring comments, blank lines, trailing spaces and run-control keys such as
+ * {@code max_failures}.
+ */
 final class SweepFileChanges {
     private SweepFileChanges() {
     }
+
+    /** Top-level keys that steer how a sweep runs, not what its trials compute: changing them keeps it resumable. */
+    private static final Pattern RUN_CONTROL = Pattern.compile("^max_failures\\s*:.*");
 
     static List<String> meaningful(String yaml) {
         List<String> lines = new ArrayList<>();
         for (String line : yaml.split("\\R")) {
             String code = line.startsWith("#") ? "" : line.replaceAll("\\s+#.*$", "").stripTrailing();
-            if (!code.isBlank()) {
+            if (!code.isBlank() && !RUN_CONTROL.matcher(code).matches()) {
                 lines.add(code);
             }
         }

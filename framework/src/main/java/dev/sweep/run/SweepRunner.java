@@ -12,10 +12,12 @@ import dev.sweep.store.SweepState;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 import dev.sweep.train.EpochMetrics;
+import dev.sweep.train.StopRequestedException;
 import dev.sweep.train.TrialFailedException;
 import dev.sweep.train.TrialReporter;
 import jakarta.inject.Inject;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,12 +31,14 @@ public final class SweepRunner {
     private final ArchitectureRegistry architectures;
     private final DatasetRepository datasets;
     private final TrialExecutor executor;
+    private final StopSignal stop;
 
     @Inject
-    public SweepRunner(ArchitectureRegistry architectures, DatasetRepository datasets, TrialExecutor executor) {
+    public SweepRunner(ArchitectureRegistry architectures, DatasetRepository datasets, TrialExecutor executor, StopSignal stop) {
         this.architectures = architectures;
         this.datasets = datasets;
         this.executor = executor;
+        this.stop = stop;
     }
 
     public SweepOutcome run(SweepDefinition definition, ExperimentStore store, SweepListener listener) {
@@ -44,38 +48,73 @@ public final class SweepRunner {
         // Data problems are fatal and best found before anything is recorded.
         Map<String, Object> provenance = datasets.split(definition.dataset()).provenance();
         long sweepId = openSweep(definition, store, planned);
-        Set<Integer> finished = store.trials(sweepId).stream()
+        List<TrialRecord> earlier = store.trials(sweepId);
+        Set<Integer> finished = earlier.stream()
                 .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.FAILED)
                 .map(TrialRecord::number).collect(Collectors.toSet());
+        int failed = (int) earlier.stream().filter(t -> t.state() == TrialState.FAILED).count();
         listener.sweepStarted(definition, planned, finished.size());
         Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architectures.get(definition.architecture()));
         List<Map<String, Object>> candidates = sequence.first(planned);
         int complete = 0;
-        int failed = 0;
-        for (int number = 0; number < candidates.size(); number++) {
-            if (finished.contains(number)) {
-                continue;
+        int failedNow = 0;
+        try (Heartbeat heartbeat = new Heartbeat(store)) {
+            for (int number = 0; number < candidates.size(); number++) {
+                if (finished.contains(number)) {
+                    continue;
+                }
+                checkFailureBudget(definition, store, sweepId, failed);
+                long seed = definition.seed() + number;
+                ResolvedTrial trial = ResolvedTrial.of(definition, declared, number, seed, candidates.get(number), provenance);
+                TrialState state = runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat);
+                if (state == TrialState.COMPLETE) {
+                    complete++;
+                } else {
+                    failed++;
+                    failedNow++;
+                }
+                if (stop.isRequested() && hasUnfinished(candidates.size(), finished, number)) {
+                    store.setSweepState(sweepId, SweepState.INTERRUPTED);
+                    throw new StopRequestedException("stopped at your request after trial #" + number);
+                }
             }
-            long seed = definition.seed() + number;
-            ResolvedTrial trial = ResolvedTrial.of(definition, declared, number, seed, candidates.get(number), provenance);
-            TrialState state = runTrial(definition, store, sweepId, number, planned, seed, trial, listener);
-            if (state == TrialState.COMPLETE) {
-                complete++;
-            } else {
-                failed++;
-            }
+        } finally {
+            stop.clear();
         }
         store.setSweepState(sweepId, SweepState.COMPLETE);
-        SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, complete, failed, finished.size(),
+        SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, complete, failedNow, finished.size(),
                 store.bestTrial(sweepId), (System.nanoTime() - started) / 1e9);
         listener.sweepEnded(outcome);
         return outcome;
     }
 
+    private static boolean hasUnfinished(int count, Set<Integer> finished, int current) {
+        for (int number = current + 1; number < count; number++) {
+            if (!finished.contains(number)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkFailureBudget(SweepDefinition definition, ExperimentStore store, long sweepId, int failed) {
+        if (definition.maxFailures() != null && failed >= definition.maxFailures()) {
+            store.setSweepState(sweepId, SweepState.INTERRUPTED);
+            String reasons = store.trials(sweepId).stream().filter(t -> t.state() == TrialState.FAILED)
+                    .map(t -> "  #" + t.number() + ": " + t.error()).collect(Collectors.joining("\n"));
+            throw new FailureBudgetExceededException("sweep '" + definition.name() + "' stopped: " + failed
+                    + " trials failed, and max_failures is " + definition.maxFailures() + ":\n" + reasons
+                    + "\nFix: change the parameters that fail (as a new sweep, --name), or raise max_failures in the file and "
+                    + "run it again to go on; finished trials are kept.");
+        }
+    }
+
     private TrialState runTrial(SweepDefinition definition, ExperimentStore store, long sweepId, int number, int planned,
-                                long seed, ResolvedTrial trial, SweepListener listener) {
+                                long seed, ResolvedTrial trial, SweepListener listener, Heartbeat heartbeat) {
         long start = System.nanoTime();
-        long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources());
+        long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources(),
+                Workers.self());
+        heartbeat.add(trialId);
         TrialReporter shown = listener.trialStarted(number, planned, trial.searched());
         TrialReporter reporter = new TrialReporter() {
             @Override
@@ -87,6 +126,11 @@ public final class SweepRunner {
             public void epochCompleted(EpochMetrics metrics) {
                 store.recordEpoch(trialId, metrics);
                 shown.epochCompleted(metrics);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stop.isRequested();
             }
         };
         TrialSpec spec = new TrialSpec(definition.name(), number, definition.architecture(), trial.parameters(), seed,
@@ -105,9 +149,12 @@ public final class SweepRunner {
             listener.trialEnded(number, TrialState.FAILED, null, e.getMessage(), wall);
             return TrialState.FAILED;
         } catch (RuntimeException | Error e) {
-            store.endTrial(trialId, TrialState.INTERRUPTED, "stopped by a fatal error: " + e, seconds(start));
+            String reason = e instanceof StopRequestedException ? e.getMessage() : "stopped by a fatal error: " + e;
+            store.endTrial(trialId, TrialState.INTERRUPTED, reason, seconds(start));
             store.setSweepState(sweepId, SweepState.INTERRUPTED);
             throw e;
+        } finally {
+            heartbeat.remove(trialId);
         }
     }
 
@@ -119,7 +166,10 @@ public final class SweepRunner {
                 .isPresent();
     }
 
-    /** Creates the sweep, or reopens an unfinished one with the same definition. */
+    /**
+     * Creates the sweep, or reopens an unfinished one with the same definition: trials left RUNNING by a process
+     * that is gone are marked INTERRUPTED, to run again; a live process still running one refuses the reopening.
+     */
     private static long openSweep(SweepDefinition definition, ExperimentStore store, int planned) {
         SweepRecord existing = store.findSweep(definition.name()).orElse(null);
         if (existing == null) {
@@ -131,6 +181,20 @@ public final class SweepRunner {
                             + store.location() + " with a different definition:\n" + SweepFileChanges.describe(existing.yamlText(),
                             definition.yamlText()),
                     "run it as a new sweep with --name NEW_NAME, rename it in the file, or use another --db");
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        for (TrialRecord trial : store.trials(existing.id())) {
+            if (trial.state() != TrialState.RUNNING) {
+                continue;
+            }
+            if (!Workers.isGone(trial, now)) {
+                throw new SweepBusyException("sweep '" + definition.name() + "' is being run by process " + trial.worker()
+                        + " (trial #" + trial.number() + ", last heartbeat " + trial.heartbeatAt() + "). Fix: wait for it to "
+                        + "finish or stop it (Ctrl-C or kill), then run this again to resume; ./sweep leaderboard --sweep "
+                        + definition.name() + " shows its progress.");
+            }
+            store.endTrial(trial.id(), TrialState.INTERRUPTED, "the process running it (" + trial.worker()
+                    + ") is gone; last heartbeat " + trial.heartbeatAt() + "; run again", 0);
         }
         store.setSweepState(existing.id(), SweepState.RUNNING);
         return existing.id();

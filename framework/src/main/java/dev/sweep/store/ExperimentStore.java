@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,15 +93,19 @@ public final class ExperimentStore implements AutoCloseable {
     // ---- trials
 
     /**
-     * Records a trial as RUNNING with its resolved parameters, replacing an earlier unfinished attempt at the same
-     * candidate number (its epochs go with it).
+     * Records a trial as RUNNING by {@code worker} with its resolved parameters, replacing an earlier unfinished
+     * attempt at the same candidate number (its epochs go with it) and counting the attempts.
      */
     public synchronized long startTrial(long sweepId, int number, long seed, String configJson,
-                                        Map<String, Object> parameters, Map<String, String> sources) {
+                                        Map<String, Object> parameters, Map<String, String> sources, String worker) {
         return transaction(() -> {
+            int earlierAttempts = query("SELECT attempt FROM trial WHERE sweep_id = ? AND number = ?", rs -> rs.getInt(1),
+                    sweepId, number).stream().findFirst().orElse(0);
             update("DELETE FROM trial WHERE sweep_id = ? AND number = ?", sweepId, number);
-            long id = insert("INSERT INTO trial (sweep_id, number, state, seed, config_json, started_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    sweepId, number, TrialState.RUNNING.name(), seed, configJson, OffsetDateTime.now());
+            OffsetDateTime now = OffsetDateTime.now();
+            long id = insert("INSERT INTO trial (sweep_id, number, state, seed, config_json, started_at, worker, heartbeat_at, "
+                            + "attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    sweepId, number, TrialState.RUNNING.name(), seed, configJson, now, worker, now, earlierAttempts + 1);
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO trial_param (trial_id, name, value_text, value_number, source) VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, Object> p : parameters.entrySet()) {
@@ -112,6 +117,14 @@ public final class ExperimentStore implements AutoCloseable {
             }
             return id;
         });
+    }
+
+    /** Says that the process running these trials is alive. */
+    public synchronized void heartbeat(Collection<Long> trialIds) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (long id : trialIds) {
+            update("UPDATE trial SET heartbeat_at = ? WHERE id = ? AND state = 'RUNNING'", now, id);
+        }
     }
 
     public synchronized void recordEpoch(long trialId, EpochMetrics m) {
@@ -227,7 +240,8 @@ public final class ExperimentStore implements AutoCloseable {
                 nullable(rs, "test_macro_f1"), nullable(rs, "test_auc_roc"), paramCount,
                 rs.getInt("epochs_done"), nullable(rs, "train_seconds"), nullable(rs, "eval_seconds"),
                 nullable(rs, "wall_seconds"), rs.getString("error"),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getString("worker"), rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getInt("attempt"));
     }
 
     private static Double nullable(ResultSet rs, String column) throws SQLException {

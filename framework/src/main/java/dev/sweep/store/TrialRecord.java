@@ -7,11 +7,14 @@ import java.util.Map;
  * A stored trial with its parameters as text, in declaration order.
  *
  * @param parameterSources for each parameter: searched, fixed or default
+ * @param worker           the process that ran it last, as {@code pid@host}
+ * @param attempt          how many times this candidate number has been started
  */
 public record TrialRecord(long id, long sweepId, String sweepName, int number, TrialState state, long seed,
                           String configJson, Map<String, String> parameters, Map<String, String> parameterSources,
                           Double objectiveValue, Double valAccuracy, Double valLoss, Double valMacroF1,
                           Double testAccuracy, Double testLoss, Double testMacroF1, Double testAucRoc,
                           Long paramCount, int epochsDone, Double trainSeconds, Double evalSeconds, Double wallSeconds,
-                          String error, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+                          String error, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                          String worker, OffsetDateTime heartbeatAt, int attempt) {
 }

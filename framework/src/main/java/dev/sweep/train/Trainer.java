@@ -43,6 +43,10 @@ public final class Trainer {
                 seen += batch[0].size(0);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 reporter.batchCompleted(epoch, seen, perEpoch, seen / Math.max(elapsed, 1e-9));
+                if (reporter.stopRequested()) {
+                    throw new StopRequestedException("stopped at your request in epoch " + epoch + ", after " + seen
+                            + " of " + perEpoch + " images");
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             fitSeconds += seconds;

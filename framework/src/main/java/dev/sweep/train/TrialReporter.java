@@ -10,4 +10,9 @@ public interface TrialReporter {
 
     default void epochCompleted(EpochMetrics metrics) {
     }
+
+    /** Asked after every batch: true makes training stop with {@link StopRequestedException}. */
+    default boolean stopRequested() {
+        return false;
+    }
 }

@@ -2,6 +2,8 @@ package dev.sweep.cli;
 
 import dev.sweep.config.ConfigurationException;
 import dev.sweep.data.DataException;
+import dev.sweep.run.FailureBudgetExceededException;
+import dev.sweep.run.SweepBusyException;
 import dev.sweep.store.StoreException;
 import picocli.CommandLine;
 
@@ -14,9 +16,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         var err = cli.getErr();
         if (e instanceof ConfigurationException || e instanceof DataException || e instanceof StoreException
-                || e instanceof UserInputException) {
+                || e instanceof UserInputException || e instanceof SweepBusyException) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        }
+        if (e instanceof FailureBudgetExceededException) {
+            err.println("error: " + e.getMessage());
+            return FAILURE;
         }
         err.println("error: " + e);
         e.printStackTrace(err);

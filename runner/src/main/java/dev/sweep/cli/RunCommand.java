@@ -2,9 +2,6 @@ package dev.sweep.cli;
 
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
-import dev.sweep.run.SweepOutcome;
-import dev.sweep.run.SweepRunner;
-import dev.sweep.space.ParameterValues;
 import dev.sweep.store.ExperimentStore;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -14,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,40 +33,24 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final SweepFileLoader loader;
-    private final SweepRunner runner;
+    private final SweepLauncher launcher;
 
     @Inject
-    RunCommand(SweepFileLoader loader, SweepRunner runner) {
+    RunCommand(SweepFileLoader loader, SweepLauncher launcher) {
         this.loader = loader;
-        this.runner = runner;
+        this.launcher = launcher;
     }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         SweepDefinition loaded = loader.load(file);
         if (name != null && !name.matches(SweepFileLoader.NAME_PATTERN)) {
             throw new UserInputException("--name '" + name + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         SweepDefinition definition = name == null ? loaded : loaded.withName(name);
         try (ExperimentStore store = database.open()) {
-            if (SweepRunner.alreadyComplete(definition, store)) {
-                out.println("Sweep '" + definition.name() + "' is already complete in " + store.location()
-                        + ". See ./sweep leaderboard --sweep " + definition.name() + ", or run it again with --name NEW_NAME.");
-                return 0;
-            }
-            SweepOutcome outcome = runner.run(definition, store, quiet ? new dev.sweep.run.SweepListener() {
-            } : new ConsoleProgress(out, store.location()));
-            out.printf("Sweep '%s': %d complete, %d failed%s, %s.%n", outcome.name(), outcome.complete(), outcome.failed(),
-                    outcome.skipped() > 0 ? ", " + outcome.skipped() + " kept from before" : "", ConsoleProgress.duration(outcome.wallSeconds()));
-            outcome.best().ifPresent(best -> out.printf("Best: trial %d (#%d), %s %s, test_accuracy %s. Next: ./sweep leaderboard --sweep %s%n",
-                    best.id(), best.number(), definition.objective().metric(), ParameterValues.format(round(best.objectiveValue())),
-                    ParameterValues.format(round(best.testAccuracy())), definition.name()));
+            return launcher.launch(definition, store, quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
+                    "./sweep resume " + definition.name() + " --db " + database.location);
         }
-        return 0;
-    }
-
-    private static double round(Double v) {
-        return v == null ? Double.NaN : Math.round(v * 1e4) / 1e4;
     }
 }

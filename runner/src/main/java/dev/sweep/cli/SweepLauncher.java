@@ -1,0 +1,53 @@
+package dev.sweep.cli;
+
+import dev.sweep.config.SweepDefinition;
+import dev.sweep.run.StopSignal;
+import dev.sweep.run.SweepListener;
+import dev.sweep.run.SweepOutcome;
+import dev.sweep.run.SweepRunner;
+import dev.sweep.space.ParameterValues;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.train.StopRequestedException;
+import jakarta.inject.Inject;
+
+import java.io.PrintWriter;
+
+/** Runs or resumes a sweep for {@code run} and {@code resume}: progress, Ctrl-C, and the summary at the end. */
+final class SweepLauncher {
+    private final SweepRunner runner;
+    private final StopSignal stop;
+
+    @Inject
+    SweepLauncher(SweepRunner runner, StopSignal stop) {
+        this.runner = runner;
+        this.stop = stop;
+    }
+
+    /** @param resumeCommand the command that continues this sweep, shown when it stops early */
+    int launch(SweepDefinition definition, ExperimentStore store, boolean quiet, PrintWriter out, PrintWriter err,
+               String resumeCommand) {
+        if (SweepRunner.alreadyComplete(definition, store)) {
+            out.println("Sweep '" + definition.name() + "' is already complete in " + store.location()
+                    + ". See ./sweep leaderboard --sweep " + definition.name() + ", or run it again with --name NEW_NAME.");
+            return 0;
+        }
+        SweepOutcome outcome;
+        try (CtrlC ignored = new CtrlC(stop, err)) {
+            outcome = runner.run(definition, store, quiet ? new SweepListener() {
+            } : new ConsoleProgress(out, store.location()));
+        } catch (StopRequestedException e) {
+            err.println("Stopped: " + e.getMessage() + ". Finished trials are kept; resume with: " + resumeCommand);
+            return CtrlC.EXIT_CODE;
+        }
+        out.printf("Sweep '%s': %d complete, %d failed%s, %s.%n", outcome.name(), outcome.complete(), outcome.failed(),
+                outcome.skipped() > 0 ? ", " + outcome.skipped() + " kept from before" : "", ConsoleProgress.duration(outcome.wallSeconds()));
+        outcome.best().ifPresent(best -> out.printf("Best: trial %d (#%d), %s %s, test_accuracy %s. Next: ./sweep leaderboard --sweep %s%n",
+                best.id(), best.number(), definition.objective().metric(), ParameterValues.format(round(best.objectiveValue())),
+                ParameterValues.format(round(best.testAccuracy())), definition.name()));
+        return 0;
+    }
+
+    private static double round(Double v) {
+        return v == null ? Double.NaN : Math.round(v * 1e4) / 1e4;
+    }
+}
