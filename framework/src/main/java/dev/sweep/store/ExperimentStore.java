@@ -39,17 +39,30 @@ public final class ExperimentStore implements AutoCloseable {
     public static ExperimentStore open(String location) {
         String url = DatabaseLocation.jdbcUrl(location);
         String where = DatabaseLocation.describe(location);
+        Connection connection;
         try {
-            Flyway.configure().loggers("slf4j").dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-        } catch (FlywayException e) {
-            throw new StoreException("cannot prepare the experiment database " + where + ": " + rootMessage(e)
-                    + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
-        }
-        try {
-            return new ExperimentStore(location, DriverManager.getConnection(url, "sa", ""));
+            // Opened before the migration so that the database, and with it the mixed-mode server that other
+            // processes connect to, stays up instead of closing when the migration's connection does.
+            connection = DriverManager.getConnection(url, "sa", "");
         } catch (SQLException e) {
             throw new StoreException("cannot open the experiment database " + where + ": " + e.getMessage()
                     + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
+        }
+        try {
+            Flyway.configure().loggers("slf4j").dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            closeQuietly(connection);
+            throw new StoreException("cannot prepare the experiment database " + where + ": " + rootMessage(e)
+                    + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
+        }
+        return new ExperimentStore(location, connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing; the migration's error is the one to report
         }
     }
 

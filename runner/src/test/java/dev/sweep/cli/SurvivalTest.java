@@ -1,0 +1,214 @@
+package dev.sweep.cli;
+
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.StoreException;
+import dev.sweep.store.SweepRecord;
+import dev.sweep.store.SweepState;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.store.TrialState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Crashes, Ctrl-C, failing trials and a second process, against the real entry point and a real H2 file. */
+class SurvivalTest {
+    private static final int EPOCHS = 12;
+
+    @TempDir
+    Path dir;
+
+    private Path sweepFile(String name, String extra) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                name: %s
+                dataset: {name: mnist, train_limit: 3000, validation: 500}
+                architecture: mlp
+                strategy: {type: random, trials: 3}
+                %s
+                parameters:
+                  epochs: %d
+                  batch_size: 32
+                  units: {values: [32, 64]}
+                """.formatted(name, extra, EPOCHS));
+        return file;
+    }
+
+    private String db() {
+        return dir.resolve("experiments").toString();
+    }
+
+    private List<TrialRecord> trials(String sweep) {
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            return store.findSweep(sweep).map(s -> store.trials(s.id())).orElse(List.of());
+        }
+    }
+
+    private SweepRecord sweep(String name) {
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            return store.findSweep(name).orElseThrow();
+        }
+    }
+
+    /** Polls the database, as another process would, until a trial matches. */
+    private TrialRecord awaitTrial(String sweep, SweepProcess process, Predicate<TrialRecord> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the sweep process ended early:\n%s", process.output()).isTrue();
+            if (Files.exists(dir.resolve("experiments.mv.db"))) {
+                Optional<TrialRecord> match;
+                try {
+                    match = trials(sweep).stream().filter(condition).findFirst();
+                } catch (StoreException e) {
+                    match = Optional.empty(); // the writer is between connections; the next poll gets in
+                }
+                if (match.isPresent()) {
+                    return match.get();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no trial of " + sweep + " matched in time:\n" + process.output());
+    }
+
+    @Test
+    void aSweepKilledMidTrialResumesWithEveryPlannedTrialOnceAndTheKilledOneRunAgain() throws Exception {
+        Path file = sweepFile("crash", "");
+        try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db(), "--quiet")) {
+            TrialRecord victim = awaitTrial("crash", child, t -> t.number() == 1 && t.state() == TrialState.RUNNING
+                    && t.epochsDone() >= 1);
+            assertThat(victim.worker()).startsWith(child.pid() + "@");
+
+            // While it runs: another process reads the leaderboard, and cannot start the same sweep a second time.
+            Cli reader = Cli.run("leaderboard", "--sweep", "crash", "--db", db());
+            assertThat(reader.exitCode()).as(reader.toString()).isZero();
+            assertThat(reader.out()).contains("RUNNING").contains("COMPLETE");
+            Cli second = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+            assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
+            assertThat(second.err()).contains("is being run by process " + child.pid() + "@");
+            assertThat(listeningAddressOf(serverPort())).as("H2's mixed-mode port listens on loopback only")
+                    .isIn("0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
+
+            child.kill();
+        }
+        assertThat(trials("crash")).filteredOn(t -> t.number() == 1).extracting(TrialRecord::state)
+                .containsExactly(TrialState.RUNNING);
+
+        Cli resumed = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("1 kept from before");
+
+        List<TrialRecord> trials = trials("crash");
+        assertThat(trials).extracting(TrialRecord::number).containsExactly(0, 1, 2);
+        assertThat(trials).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(t.epochsDone()).isEqualTo(EPOCHS);
+        });
+        assertThat(trials).extracting(TrialRecord::attempt).containsExactly(1, 2, 1);
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            assertThat(trials).allSatisfy(t -> assertThat(store.epochs(t.id())).hasSize(EPOCHS));
+        }
+        assertThat(sweep("crash").state()).isEqualTo(SweepState.COMPLETE);
+    }
+
+    private int serverPort() throws IOException {
+        java.util.Properties lock = new java.util.Properties();
+        try (var in = Files.newInputStream(dir.resolve("experiments.lock.db"))) {
+            lock.load(in);
+        }
+        String server = lock.getProperty("server");
+        return Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+    }
+
+    /** The local address, as the kernel lists it (hex), of the socket listening on {@code port}, IPv4 or IPv6. */
+    private static String listeningAddressOf(int port) throws IOException {
+        String hexPort = String.format(":%04X", port);
+        List<String> sockets = new java.util.ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
+        sockets.addAll(Files.readAllLines(Path.of("/proc/net/tcp6")));
+        for (String line : sockets) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length > 3 && fields[1].endsWith(hexPort) && fields[3].equals("0A")) { // 0A: LISTEN
+                return fields[1].substring(0, fields[1].indexOf(':'));
+            }
+        }
+        throw new AssertionError("nothing listens on port " + port);
+    }
+
+    @Test
+    void ctrlCMarksTheRunningTrialInterruptedAndResumeFinishesTheSweep() throws Exception {
+        Path file = sweepFile("ctrlc", "");
+        try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
+            awaitTrial("ctrlc", child, t -> t.number() == 0 && t.state() == TrialState.RUNNING && t.epochsDone() >= 1);
+            child.signal("INT");
+            assertThat(child.waitFor()).as(child.output()).isEqualTo(130);
+            assertThat(child.output()).contains("Stopping after this batch")
+                    .contains("resume with: ./sweep resume ctrlc --db " + db());
+        }
+        TrialRecord interrupted = trials("ctrlc").get(0);
+        assertThat(interrupted.state()).isEqualTo(TrialState.INTERRUPTED);
+        assertThat(interrupted.error()).startsWith("stopped at your request in epoch");
+        assertThat(sweep("ctrlc").state()).isEqualTo(SweepState.INTERRUPTED);
+
+        Cli resumed = Cli.run("resume", "ctrlc", "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(trials("ctrlc")).extracting(TrialRecord::state).containsOnly(TrialState.COMPLETE).hasSize(3);
+    }
+
+    @Test
+    void aDivergingTrialIsFailedWithItsReasonAndTheSweepGoesOn() throws IOException {
+        Path file = dir.resolve("nan.yaml");
+        Files.writeString(file, """
+                name: nan
+                dataset: {name: mnist, train_limit: 1000, validation: 200}
+                architecture: mlp
+                strategy: {type: grid}
+                parameters:
+                  optimizer: sgd
+                  learning_rate: {values: [1.0e6, 0.01]}
+                """);
+        Cli cli = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        assertThat(cli.out()).contains("1 complete, 1 failed");
+        List<TrialRecord> trials = trials("nan");
+        assertThat(trials.get(0).state()).isEqualTo(TrialState.FAILED);
+        assertThat(trials.get(0).error()).contains("training loss became NaN").contains("is the learning rate too high?");
+        assertThat(trials.get(1).state()).isEqualTo(TrialState.COMPLETE);
+    }
+
+    @Test
+    void maxFailuresStopsASweepThatKeepsFailingAndRaisingItResumes() throws IOException {
+        Path file = dir.resolve("doomed.yaml");
+        String body = """
+                name: doomed
+                dataset: {name: mnist, train_limit: 500, validation: 100}
+                architecture: mlp
+                strategy: {type: random, trials: 4}
+                max_failures: %d
+                parameters:
+                  epochs: 3
+                  optimizer: sgd
+                  learning_rate: 1.0e9
+                  units: {values: [8, 16]}
+                """;
+        Files.writeString(file, body.formatted(2));
+        Cli stopped = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+        assertThat(stopped.err()).contains("sweep 'doomed' stopped: 2 trials failed, and max_failures is 2")
+                .contains("#0: training loss became NaN").contains("raise max_failures");
+        assertThat(trials("doomed")).extracting(TrialRecord::state).containsExactly(TrialState.FAILED, TrialState.FAILED);
+        assertThat(sweep("doomed").state()).isEqualTo(SweepState.INTERRUPTED);
+
+        Files.writeString(file, body.formatted(10));
+        Cli resumed = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("0 complete, 2 failed, 2 kept from before");
+    }
+}
