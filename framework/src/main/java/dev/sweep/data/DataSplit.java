@@ -51,6 +51,14 @@ public final class DataSplit {
         return train;
     }
 
+    public int validationCount() {
+        return validation.count();
+    }
+
+    public int testCount() {
+        return test.count();
+    }
+
     public int classes() {
         return classes;
     }

@@ -41,6 +41,14 @@ public final class SweepRunner {
         this.stop = stop;
     }
 
+    /**
+     * Loads and checks the sweep's data (once per process): a data problem is then reported before any database is
+     * opened or created.
+     */
+    public void checkData(SweepDefinition definition) {
+        datasets.split(definition.dataset());
+    }
+
     public SweepOutcome run(SweepDefinition definition, ExperimentStore store, SweepListener listener) {
         long started = System.nanoTime();
         CandidateSequence sequence = new CandidateSequence(definition.parameters(), definition.strategy(), definition.seed());

@@ -73,7 +73,10 @@ final class ConsoleProgress implements SweepListener {
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
-        return s < 60 ? String.format("%.1f s", seconds) : String.format("%d:%02d min", s / 60, s % 60);
+        if (s < 60) {
+            return String.format("%.1f s", seconds);
+        }
+        return s < 3600 ? String.format("%d:%02d min", s / 60, s % 60) : String.format("%d:%02d:%02d h", s / 3600, s / 60 % 60, s % 60);
     }
 
     private static double round4(Double v) {

@@ -48,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--name '" + name + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         SweepDefinition definition = name == null ? loaded : loaded.withName(name);
+        launcher.checkData(definition);
         try (ExperimentStore store = database.open()) {
             return launcher.launch(definition, store, quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     "./sweep resume " + definition.name() + " --db " + database.location);

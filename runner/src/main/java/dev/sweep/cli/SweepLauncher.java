@@ -23,6 +23,11 @@ final class SweepLauncher {
         this.stop = stop;
     }
 
+    /** Loads and checks the data first, so that a data problem leaves no database behind. */
+    void checkData(SweepDefinition definition) {
+        runner.checkData(definition);
+    }
+
     /** @param resumeCommand the command that continues this sweep, shown when it stops early */
     int launch(SweepDefinition definition, ExperimentStore store, boolean quiet, PrintWriter out, PrintWriter err,
                String resumeCommand) {

@@ -193,4 +193,20 @@ class EndToEndTest {
                 .contains("Fix: replace it with a complete copy");
         assertThat(leaderboard()).isEmpty();
     }
+
+    @Test
+    void planShowsTheSpaceTheGridSizeAndAnEstimateWithoutTrainingOrWritingADatabase() throws IOException {
+        Path file = sweepFile("planned", "{type: grid, points: 2}",
+                "learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}\nunits: {values: [16, 32, 64]}");
+        Cli cli = Cli.run("plan", file.toString());
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        assertThat(cli.out()).contains("is valid: sweep 'planned', architecture mlp, grid search, 6 grid points")
+                .contains("3,000 training, 500 validation, 10,000 test images")
+                .containsPattern("learning_rate +searched +float 0.001..0.01, log scale")
+                .containsPattern("units +searched +one of 16, 32, 64")
+                .containsPattern("hidden_layers +default +2")
+                .contains("Candidate #0: epochs=1 learning_rate=0.001 units=16")
+                .containsPattern("Estimated time: about [0-9.:]+ (s|min) for 6 trials");
+        assertThat(dir.resolve("experiments.mv.db")).doesNotExist();
+    }
 }

@@ -1,0 +1,80 @@
+package dev.sweep.cli;
+
+import dev.sweep.config.SweepDefinition;
+import dev.sweep.config.SweepFileLoader;
+import dev.sweep.run.SweepPlan;
+import dev.sweep.space.ParameterValues;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Validate a sweep file and show what it will run: the resolved space, the number of trials or grid "
+                + "points, the first candidates and a time estimate. Trains nothing and writes no database.")
+final class PlanCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the sweep file")
+    Path file;
+
+    @Option(names = "--no-estimate", description = "skip the few timed training steps behind the time estimate")
+    boolean noEstimate;
+
+    @Spec
+    CommandSpec spec;
+
+    private final SweepFileLoader loader;
+    private final SweepPlan planner;
+
+    @Inject
+    PlanCommand(SweepFileLoader loader, SweepPlan planner) {
+        this.loader = loader;
+        this.planner = planner;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        SweepDefinition sweep = loader.load(file);
+        SweepPlan.Plan plan = planner.plan(sweep, !noEstimate);
+        out.printf("%s is valid: sweep '%s', architecture %s, %s search, %d %s, seed %d, objective %s (%s)%n", file,
+                sweep.name(), sweep.architecture(), sweep.strategy().type().name().toLowerCase(), plan.trials(),
+                sweep.strategy().type().name().equals("GRID") ? "grid points" : "trials", sweep.seed(),
+                sweep.objective().metric(), sweep.objective().goal().yamlName());
+        out.printf("Data: %s; %,d training, %,d validation, %,d test images%n", sweep.dataset().sourceLabel(),
+                plan.trainImages(), plan.validationImages(), plan.testImages());
+        if (sweep.maxFailures() != null) {
+            out.printf("Stops after %d failed trials (max_failures)%n", sweep.maxFailures());
+        }
+        out.println();
+        TextTable table = new TextTable(List.of("  parameter", "source", "value or space", "meaning"));
+        plan.parameters().forEach(r -> table.add(List.of("  " + r.name(), r.source(), r.values(), r.meaning())));
+        table.print(out);
+        out.println();
+        for (int i = 0; i < plan.firstCandidates().size(); i++) {
+            out.printf("Candidate #%d: %s%s%n", i, describe(plan.firstCandidates().get(i)),
+                    i < plan.trainImagesPerSecond().size()
+                            ? String.format(" (trains at %,.0f images/s here)", plan.trainImagesPerSecond().get(i)) : "");
+        }
+        if (!noEstimate) {
+            out.printf("Estimated time: about %s for %d trials (from a few timed steps; evaluation counted at 3x training "
+                    + "speed)%n", ConsoleProgress.duration(plan.estimatedSeconds()), plan.trials());
+        }
+        out.printf("Run it: ./sweep run %s%n", file);
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(Map<String, Object> candidate) {
+        return candidate.isEmpty() ? "(the defaults)" : candidate.entrySet().stream()
+                .map(e -> e.getKey() + "=" + ParameterValues.format(e.getValue())).collect(Collectors.joining(" "));
+    }
+}
