@@ -163,6 +163,22 @@ class SurvivalTest {
     }
 
     @Test
+    void aSecondCtrlCQuitsAtOnceAndTheSweepStillResumes() throws Exception {
+        Path file = sweepFile("twice", "");
+        try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
+            awaitTrial("twice", child, t -> t.number() == 1 && t.state() == TrialState.RUNNING && t.epochsDone() >= 1);
+            child.signal("INT");
+            child.signal("INT");
+            assertThat(child.waitFor()).as(child.output()).isEqualTo(130);
+        }
+        assertThat(trials("twice")).extracting(TrialRecord::state).first().isEqualTo(TrialState.COMPLETE);
+        Cli resumed = Cli.run("resume", "twice", "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(trials("twice")).extracting(TrialRecord::state).containsExactly(TrialState.COMPLETE, TrialState.COMPLETE,
+                TrialState.COMPLETE);
+    }
+
+    @Test
     void aDivergingTrialIsFailedWithItsReasonAndTheSweepGoesOn() throws IOException {
         Path file = dir.resolve("nan.yaml");
         Files.writeString(file, """
