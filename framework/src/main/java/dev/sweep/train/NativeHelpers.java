@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides once per process whether ND4J's native helpers (oneDNN) can run convolutions here.
  *
- * <p>On some CPUs beta7's oneDNN fails on every convolution ("x2APIC is not supported", measured on this project's
- * AMD EPYC machine); DL4J then logs an error with a stack trace for each convolution layer of each new network and
- * falls back to its own implementation. One tiny probe convolution settles it for all of them.
+ * <p>On some CPUs beta7's oneDNN fails on every convolution: on this project's AMD EPYC machine its AVX-512 kernels
+ * ask Xbyak for the cache topology, which throws "x2APIC is not supported" on AMD. DL4J then logs an error with a
+ * stack trace for each convolution layer of each new network and falls back to its own implementation, 3-10x
+ * slower. {@code DNNL_MAX_CPU_ISA=AVX2} (set by ./sweep and the tests) avoids those kernels; where that is not set
+ * and oneDNN fails, one tiny probe convolution settles it for the whole process.
  */
 public final class NativeHelpers {
     private static final Logger LOG = LoggerFactory.getLogger(NativeHelpers.class);
@@ -27,7 +29,10 @@ public final class NativeHelpers {
             usable = convolutionRuns();
             if (!usable) {
                 Nd4j.getEnvironment().allowHelpers(false);
-                LOG.info("native convolution helpers (oneDNN) do not work on this CPU; using DL4J's own convolutions");
+                LOG.warn("oneDNN cannot run convolutions here; using DL4J's own, several times slower. "
+                        + (System.getenv("DNNL_MAX_CPU_ISA") == null
+                        ? "Fix: set DNNL_MAX_CPU_ISA=AVX2 in the environment (./sweep does)." : "DNNL_MAX_CPU_ISA is "
+                        + System.getenv("DNNL_MAX_CPU_ISA") + "; try AVX2 or AVX."));
             }
         }
         return usable;
