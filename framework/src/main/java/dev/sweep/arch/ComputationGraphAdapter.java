@@ -22,6 +22,11 @@ final class ComputationGraphAdapter implements Network {
     }
 
     @Override
+    public void endEpoch() {
+        graph.incrementEpochCount();
+    }
+
+    @Override
     public double lastLoss() {
         return graph.score();
     }

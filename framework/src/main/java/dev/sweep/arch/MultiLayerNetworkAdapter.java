@@ -22,6 +22,11 @@ final class MultiLayerNetworkAdapter implements Network {
     }
 
     @Override
+    public void endEpoch() {
+        network.incrementEpochCount();
+    }
+
+    @Override
     public double lastLoss() {
         return network.score();
     }

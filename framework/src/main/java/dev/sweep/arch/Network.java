@@ -26,6 +26,9 @@ public interface Network {
     /** Class probabilities in inference mode. */
     INDArray output(INDArray features);
 
+    /** Counts a finished epoch: epoch-based learning-rate schedules read the count. */
+    void endEpoch();
+
     /** Loss of the last fitted minibatch, regularization included. */
     double lastLoss();
 

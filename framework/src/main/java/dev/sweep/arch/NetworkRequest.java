@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.function.Supplier;
  *
  * @param baseConfiguration a fresh builder with the trial's seed, updater and weight initialization already set
  * @param kerasL2           the trial's {@code l2}, in Keras' meaning, for every layer that sets none of its own
+ * @param weightDecay       the trial's {@code weight_decay}, in PyTorch's meaning, for every weight and bias
  */
 public record NetworkRequest(HyperParameters parameters, ImageShape input,
-                             Supplier<NeuralNetConfiguration.Builder> baseConfiguration, double kerasL2) {
+                             Supplier<NeuralNetConfiguration.Builder> baseConfiguration, double kerasL2, double weightDecay) {
 
     public NeuralNetConfiguration.Builder base() {
         return baseConfiguration.get();
@@ -48,16 +50,26 @@ public record NetworkRequest(HyperParameters parameters, ImageShape input,
 
     /*
      * Not set on the base builder: DL4J copies a builder-wide L2 over every layer's own, so a per-layer l2_N
-     * would be silently lost.
+     * would be silently lost. PyTorch's weight_decay adds wd * w to the gradient of weights and biases alike, which is
+     * DL4J's L2 regularization with coefficient wd, on top of any Keras l2.
      */
     private void applyDefaultL2(List<Layer> layers) {
-        if (kerasL2 <= 0) {
-            return;
-        }
         for (Layer layer : layers) {
-            if (layer instanceof BaseLayer base && (base.getRegularization() == null || base.getRegularization().isEmpty())) {
-                base.setRegularization(new ArrayList<>(List.of(new L2Regularization(dl4jL2(kerasL2)))));
+            if (!(layer instanceof BaseLayer base)) {
+                continue;
             }
+            List<Regularization> weights = base.getRegularization() == null ? new ArrayList<>() : new ArrayList<>(base.getRegularization());
+            if (kerasL2 > 0 && weights.isEmpty()) {
+                weights.add(new L2Regularization(dl4jL2(kerasL2)));
+            }
+            if (weightDecay > 0) {
+                weights.add(new L2Regularization(weightDecay));
+                List<Regularization> biases = base.getRegularizationBias() == null ? new ArrayList<>()
+                        : new ArrayList<>(base.getRegularizationBias());
+                biases.add(new L2Regularization(weightDecay));
+                base.setRegularizationBias(biases);
+            }
+            base.setRegularization(weights);
         }
     }
 

@@ -10,17 +10,18 @@ import java.util.Map;
 /**
  * One sweep file, validated: everything needed to run it, and its text for provenance.
  *
+ * @param repeats     executions of every trial with different seeds (Keras Tuner's executions_per_trial)
  * @param maxFailures stop the sweep once this many of its trials have failed; null for no limit
  */
 public record SweepDefinition(String name, DatasetSpec dataset, String architecture, SearchStrategy strategy,
-                              long seed, Objective objective, Map<String, ParameterSpec> parameters,
+                              long seed, Objective objective, Map<String, ParameterSpec> parameters, int repeats,
                               Integer maxFailures, String yamlText, Path source) {
     public SweepDefinition {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     public SweepDefinition withName(String newName) {
-        return new SweepDefinition(newName, dataset, architecture, strategy, seed, objective, parameters, maxFailures, yamlText,
+        return new SweepDefinition(newName, dataset, architecture, strategy, seed, objective, parameters, repeats, maxFailures, yamlText,
                 source);
     }
 }

@@ -11,7 +11,7 @@ import dev.sweep.train.ClassificationMetrics;
 import dev.sweep.train.Evaluator;
 import dev.sweep.train.NetworkFactory;
 import dev.sweep.train.Trainer;
-import dev.sweep.train.TrainerParameters;
+import dev.sweep.train.TrainingSettings;
 import dev.sweep.train.TrialFailedException;
 import dev.sweep.train.TrialReporter;
 import jakarta.inject.Inject;
@@ -34,21 +34,22 @@ public final class LocalTrialExecutor implements TrialExecutor {
         Architecture architecture = architectures.get(spec.architecture());
         HyperParameters parameters = new HyperParameters(spec.parameters());
         Nd4j.getRandom().setSeed(spec.seed());
+        TrainingSettings settings = TrainingSettings.of(parameters, spec.objective());
+        int stepsPerEpoch = (data.train().count() + settings.batchSize() - 1) / settings.batchSize();
         Network network;
         try {
-            network = NetworkFactory.build(architecture, parameters, data.shape(), spec.seed());
+            network = NetworkFactory.build(architecture, parameters, data.shape(), spec.seed(), stepsPerEpoch);
         } catch (RuntimeException e) {
             throw new TrialFailedException("architecture '" + architecture.name() + "' could not build a network from "
                     + parameters + ": " + e, e);
         }
         try {
-            Trainer.Outcome outcome = Trainer.train(network, parameters.getInt(TrainerParameters.EPOCHS),
-                    parameters.getInt(TrainerParameters.BATCH_SIZE), data, spec.seed(), reporter);
+            Trainer.Outcome outcome = Trainer.train(network, settings, data, spec.seed(), reporter);
             long start = System.nanoTime();
-            ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes());
+            ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes(), settings.normalization());
             double evalSeconds = (System.nanoTime() - start) / 1e9;
             return new TrialResult(outcome.epochs(), outcome.validation(), test, network.parameterCount(), outcome.trainSeconds(),
-                    evalSeconds, network.format(), network.toBytes());
+                    evalSeconds, network.format(), network.toBytes(), outcome.bestEpoch());
         } catch (OutOfMemoryError e) {
             throw new TrialFailedException("out of memory while training (" + e.getMessage() + "); try a smaller batch_size "
                     + "or network, or give the JVM more memory", e);

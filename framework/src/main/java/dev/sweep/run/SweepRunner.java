@@ -132,7 +132,6 @@ public final class SweepRunner {
 
             @Override
             public void epochCompleted(EpochMetrics metrics) {
-                store.recordEpoch(trialId, metrics);
                 shown.epochCompleted(metrics);
             }
 
@@ -141,15 +140,20 @@ public final class SweepRunner {
                 return stop.isRequested();
             }
         };
-        TrialSpec spec = new TrialSpec(definition.name(), number, definition.architecture(), trial.parameters(), seed,
-                definition.dataset());
         try {
-            TrialResult result = executor.execute(spec, reporter);
-            double objective = "val_loss".equals(definition.objective().metric())
-                    ? result.validation().loss() : result.validation().accuracy();
+            Repeats repeats = new Repeats(definition.objective());
+            for (int repeat = 0; repeat < definition.repeats(); repeat++) {
+                long repeatSeed = Repeats.seed(seed, repeat);
+                TrialSpec spec = new TrialSpec(definition.name(), number, repeat, definition.architecture(), trial.parameters(),
+                        repeatSeed, definition.dataset(), definition.objective());
+                TrialResult result = executor.execute(spec, repeatReporter(store, trialId, repeat, reporter));
+                double objective = repeats.add(result);
+                store.recordRepeat(trialId, repeat, repeatSeed, result, objective);
+            }
             double wall = seconds(start);
-            store.completeTrial(trialId, result, objective, wall);
-            listener.trialEnded(number, TrialState.COMPLETE, objective, null, wall);
+            store.completeTrial(trialId, repeats.best(), repeats.bestRepeat(), definition.repeats(), repeats.mean(),
+                    repeats.standardDeviation(), wall);
+            listener.trialEnded(number, TrialState.COMPLETE, repeats.mean(), null, wall);
             return TrialState.COMPLETE;
         } catch (TrialFailedException e) {
             double wall = seconds(start);
@@ -164,6 +168,27 @@ public final class SweepRunner {
         } finally {
             heartbeat.remove(trialId);
         }
+    }
+
+    /** Stores each epoch under its repeat before showing it. */
+    private static TrialReporter repeatReporter(ExperimentStore store, long trialId, int repeat, TrialReporter shown) {
+        return new TrialReporter() {
+            @Override
+            public void batchCompleted(int epoch, long seen, long perEpoch, double imagesPerSecond) {
+                shown.batchCompleted(epoch, seen, perEpoch, imagesPerSecond);
+            }
+
+            @Override
+            public void epochCompleted(EpochMetrics metrics) {
+                store.recordEpoch(trialId, repeat, metrics);
+                shown.epochCompleted(metrics);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return shown.stopRequested();
+            }
+        };
     }
 
     /** True when a sweep of this name and definition has already run every trial: nothing to do. */

@@ -140,22 +140,37 @@ public final class ExperimentStore implements AutoCloseable {
         }
     }
 
-    public synchronized void recordEpoch(long trialId, EpochMetrics m) {
+    public synchronized void recordEpoch(long trialId, int repeat, EpochMetrics m) {
         transaction(() -> {
-            update("INSERT INTO epoch_metric (trial_id, epoch, train_loss, val_loss, val_accuracy, seconds, images_per_sec) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)", trialId, m.epoch(), finite(m.trainLoss()), finite(m.valLoss()),
+            update("INSERT INTO epoch_metric (trial_id, repeat, epoch, train_loss, val_loss, val_accuracy, seconds, images_per_sec) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", trialId, repeat, m.epoch(), finite(m.trainLoss()), finite(m.valLoss()),
                     finite(m.valAccuracy()), m.seconds(), m.imagesPerSecond());
             update("UPDATE trial SET epochs_done = ? WHERE id = ?", m.epoch(), trialId);
             return null;
         });
     }
 
-    public synchronized void completeTrial(long trialId, TrialResult r, double objectiveValue, double wallSeconds) {
+    /** One finished execution of a trial that repeats: its seed and final metrics. */
+    public synchronized void recordRepeat(long trialId, int repeat, long seed, TrialResult r, double objectiveValue) {
+        update("INSERT INTO trial_repeat (trial_id, repeat, seed, objective_value, val_accuracy, val_loss, test_accuracy, "
+                        + "epochs_done, best_epoch, train_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                trialId, repeat, seed, finite(objectiveValue), finite(r.validation().accuracy()), finite(r.validation().loss()),
+                finite(r.test().accuracy()), r.epochs().size(), r.bestEpoch(), r.trainSeconds());
+    }
+
+    /**
+     * Completes a trial with the result of its best repeat (metrics and model) and the mean and standard deviation of
+     * its repeats' objective.
+     */
+    public synchronized void completeTrial(long trialId, TrialResult r, int bestRepeat, int repeats, double objectiveMean,
+                                          Double objectiveStd, double wallSeconds) {
         transaction(() -> {
-            update("UPDATE trial SET state = ?, objective_value = ?, val_accuracy = ?, val_loss = ?, val_macro_f1 = ?, "
+            update("UPDATE trial SET state = ?, objective_value = ?, objective_std = ?, repeats = ?, best_repeat = ?, "
+                            + "best_epoch = ?, epochs_done = ?, val_accuracy = ?, val_loss = ?, val_macro_f1 = ?, "
                             + "test_accuracy = ?, test_loss = ?, test_macro_f1 = ?, test_auc_roc = ?, param_count = ?, "
                             + "train_seconds = ?, eval_seconds = ?, wall_seconds = ?, finished_at = ?, error = NULL WHERE id = ?",
-                    TrialState.COMPLETE.name(), objectiveValue, r.validation().accuracy(), r.validation().loss(),
+                    TrialState.COMPLETE.name(), objectiveMean, objectiveStd, repeats, bestRepeat, r.bestEpoch(), r.epochs().size(),
+                    r.validation().accuracy(), r.validation().loss(),
                     r.validation().macroF1(), r.test().accuracy(), r.test().loss(), r.test().macroF1(),
                     finite(r.test().aucRoc()), r.parameterCount(), r.trainSeconds(), r.evalSeconds(), wallSeconds,
                     OffsetDateTime.now(), trialId);
@@ -192,10 +207,26 @@ public final class ExperimentStore implements AutoCloseable {
         return rows.size() > limit ? rows.subList(0, limit) : rows;
     }
 
+    /** The epochs of the trial's best repeat (its only one, unless it repeats): the history of its stored model. */
     public synchronized List<EpochMetrics> epochs(long trialId) {
-        return query("SELECT * FROM epoch_metric WHERE trial_id = ? ORDER BY epoch", rs -> new EpochMetrics(rs.getInt("epoch"),
-                nullable(rs, "train_loss"), nullable(rs, "val_loss"), nullable(rs, "val_accuracy"),
-                nullable(rs, "seconds"), nullable(rs, "images_per_sec")), trialId);
+        return query("SELECT e.* FROM epoch_metric e JOIN trial t ON t.id = e.trial_id WHERE e.trial_id = ? "
+                + "AND e.repeat = t.best_repeat ORDER BY e.epoch", ExperimentStore::epoch, trialId);
+    }
+
+    public synchronized List<EpochMetrics> epochs(long trialId, int repeat) {
+        return query("SELECT * FROM epoch_metric WHERE trial_id = ? AND repeat = ? ORDER BY epoch", ExperimentStore::epoch,
+                trialId, repeat);
+    }
+
+    public synchronized List<RepeatRecord> repeats(long trialId) {
+        return query("SELECT * FROM trial_repeat WHERE trial_id = ? ORDER BY repeat", rs -> new RepeatRecord(rs.getInt("repeat"),
+                rs.getLong("seed"), nullable(rs, "objective_value"), nullable(rs, "val_accuracy"), nullable(rs, "test_accuracy"),
+                rs.getInt("epochs_done"), rs.getInt("best_epoch")), trialId);
+    }
+
+    private static EpochMetrics epoch(ResultSet rs) throws SQLException {
+        return new EpochMetrics(rs.getInt("epoch"), nullable(rs, "train_loss"), nullable(rs, "val_loss"),
+                nullable(rs, "val_accuracy"), nullable(rs, "seconds"), nullable(rs, "images_per_sec"));
     }
 
     public synchronized Optional<StoredModel> model(long trialId) {
@@ -254,7 +285,8 @@ public final class ExperimentStore implements AutoCloseable {
                 rs.getInt("epochs_done"), nullable(rs, "train_seconds"), nullable(rs, "eval_seconds"),
                 nullable(rs, "wall_seconds"), rs.getString("error"),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-                rs.getString("worker"), rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getInt("attempt"));
+                rs.getString("worker"), rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getInt("attempt"),
+                rs.getInt("repeats"), nullable(rs, "objective_std"), (Integer) rs.getObject("best_epoch"));
     }
 
     private static Double nullable(ResultSet rs, String column) throws SQLException {

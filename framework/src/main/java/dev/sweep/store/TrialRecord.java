@@ -9,6 +9,8 @@ import java.util.Map;
  * @param parameterSources for each parameter: searched, fixed or default
  * @param worker           the process that ran it last, as {@code pid@host}
  * @param attempt          how many times this candidate number has been started
+ * @param repeats          executions with different seeds; objectiveValue is their mean and objectiveStd their spread
+ * @param bestEpoch        the epoch whose weights the stored model holds
  */
 public record TrialRecord(long id, long sweepId, String sweepName, int number, TrialState state, long seed,
                           String configJson, Map<String, String> parameters, Map<String, String> parameterSources,
@@ -16,5 +18,6 @@ public record TrialRecord(long id, long sweepId, String sweepName, int number, T
                           Double testAccuracy, Double testLoss, Double testMacroF1, Double testAucRoc,
                           Long paramCount, int epochsDone, Double trainSeconds, Double evalSeconds, Double wallSeconds,
                           String error, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                          String worker, OffsetDateTime heartbeatAt, int attempt) {
+                          String worker, OffsetDateTime heartbeatAt, int attempt, int repeats, Double objectiveStd,
+                          Integer bestEpoch) {
 }

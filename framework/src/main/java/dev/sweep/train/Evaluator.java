@@ -13,23 +13,24 @@ public final class Evaluator {
     }
 
     /** Accuracy, loss and confusion only: what every epoch needs. */
-    public static ClassificationMetrics quick(Network network, EvalSet set, int classes) {
-        return evaluate(network, set, classes, false);
+    public static ClassificationMetrics quick(Network network, EvalSet set, int classes, InputNormalization normalization) {
+        return evaluate(network, set, classes, normalization, false);
     }
 
     /** Everything, AUC-ROC included. */
-    public static ClassificationMetrics full(Network network, EvalSet set, int classes) {
-        return evaluate(network, set, classes, true);
+    public static ClassificationMetrics full(Network network, EvalSet set, int classes, InputNormalization normalization) {
+        return evaluate(network, set, classes, normalization, true);
     }
 
-    private static ClassificationMetrics evaluate(Network network, EvalSet set, int classes, boolean withAuc) {
+    private static ClassificationMetrics evaluate(Network network, EvalSet set, int classes, InputNormalization normalization,
+                                                  boolean withAuc) {
         int n = set.count();
         int[][] confusion = new int[classes][classes];
         double lossSum = 0;
         float[] scores = withAuc ? new float[n * classes] : null;
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
-            INDArray features = set.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray features = normalization.apply(set.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
             INDArray probabilities = network.output(features);
             float[] p = probabilities.data().asFloat();
             for (int i = 0; i < to - from; i++) {

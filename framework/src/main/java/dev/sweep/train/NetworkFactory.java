@@ -8,6 +8,7 @@ import dev.sweep.arch.NetworkRequest;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /** Builds a trial's network: the trainer's settings in the base configuration, the rest from the architecture. */
 public final class NetworkFactory {
@@ -15,15 +16,25 @@ public final class NetworkFactory {
     }
 
     public static Network build(Architecture architecture, HyperParameters parameters, ImageShape shape, long seed) {
+        return build(architecture, parameters, shape, seed, 1);
+    }
+
+    /** @param stepsPerEpoch minibatches per epoch, which a warm-up counts in */
+    public static Network build(Architecture architecture, HyperParameters parameters, ImageShape shape, long seed,
+                                int stepsPerEpoch) {
         NativeHelpers.probeOnce();
         String optimizer = parameters.getString(TrainerParameters.OPTIMIZER);
         double learningRate = parameters.has(TrainerParameters.LEARNING_RATE)
                 ? parameters.getDouble(TrainerParameters.LEARNING_RATE) : Optimizers.defaultLearningRate(optimizer);
+        IUpdater updater = Optimizers.updater(optimizer, learningRate,
+                parameters.has(TrainerParameters.MOMENTUM) ? parameters.getDouble(TrainerParameters.MOMENTUM) : null);
+        updater.setLrAndSchedule(learningRate, LearningRates.schedule(parameters, learningRate, stepsPerEpoch));
         double kerasL2 = parameters.has(TrainerParameters.L2) ? parameters.getDouble(TrainerParameters.L2) : 0;
+        double weightDecay = parameters.has(TrainerParameters.WEIGHT_DECAY) ? parameters.getDouble(TrainerParameters.WEIGHT_DECAY) : 0;
         return architecture.build(new NetworkRequest(parameters, shape, () -> new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER_UNIFORM) // Keras' glorot_uniform
-                .updater(Optimizers.updater(optimizer, learningRate)), kerasL2));
+                .updater(updater.clone()), kerasL2, weightDecay));
     }
 }

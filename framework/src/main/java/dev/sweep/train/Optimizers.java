@@ -23,11 +23,12 @@ public final class Optimizers {
         };
     }
 
-    public static IUpdater updater(String optimizer, double learningRate) {
+    /** @param momentum null for the optimizer's default; only sgd and nesterovs use it */
+    public static IUpdater updater(String optimizer, double learningRate, Double momentum) {
         return switch (optimizer) {
             case "adam" -> new Adam(learningRate, 0.9, 0.999, 1e-7);
-            case "sgd" -> new Sgd(learningRate);
-            case "nesterovs" -> new Nesterovs(learningRate, 0.9);
+            case "sgd" -> momentum == null || momentum == 0 ? new Sgd(learningRate) : new MomentumSgd(learningRate, momentum);
+            case "nesterovs" -> new Nesterovs(learningRate, momentum == null ? 0.9 : momentum);
             case "rmsprop" -> new RmsProp(learningRate, 0.9, 1e-7);
             case "adagrad" -> new AdaGrad(learningRate, 1e-7);
             default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "'; known: " + NAMES);

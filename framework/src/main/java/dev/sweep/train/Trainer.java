@@ -1,6 +1,7 @@
 package dev.sweep.train;
 
 import dev.sweep.arch.Network;
+import dev.sweep.config.Objective;
 import dev.sweep.data.DataSplit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -8,24 +9,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Fits a network epoch by epoch, validating after each, and stops the trial when the loss diverges. */
+/**
+ * Fits a network epoch by epoch, validating after each; stops the trial when the loss diverges, and early when the
+ * objective stops improving (keeping the best epoch's weights).
+ */
 public final class Trainer {
     private Trainer() {
     }
 
-    /** @param validation the validation metrics of the final network (the last epoch's pass) */
-    public record Outcome(List<EpochMetrics> epochs, ClassificationMetrics validation, double trainSeconds) {
+    /**
+     * @param validation the validation metrics of the network handed back: the best epoch's with early stopping, else
+     *                   the last epoch's
+     * @param bestEpoch  the epoch whose weights the network holds at the end
+     */
+    public record Outcome(List<EpochMetrics> epochs, ClassificationMetrics validation, double trainSeconds, int bestEpoch) {
     }
 
-    public static Outcome train(Network network, int epochs, int batchSize, DataSplit data, long seed,
+    public static Outcome train(Network network, TrainingSettings settings, DataSplit data, long seed,
                                 TrialReporter reporter) throws TrialFailedException {
         List<EpochMetrics> history = new ArrayList<>();
-        Random random = new Random(seed);
+        Random order = new Random(seed);
+        Augmentation augmentation = new Augmentation(settings.rotation(), settings.translation(),
+                new Random(seed ^ 0x5DEECE66DL));
+        EarlyStopping stopping = new EarlyStopping(settings.patience(), settings.minDelta(),
+                settings.objective().goal() == Objective.Goal.MAXIMIZE);
+        INDArray bestWeights = null;
+        ClassificationMetrics bestValidation = null;
+        ClassificationMetrics validation = null;
         double fitSeconds = 0;
         long perEpoch = data.train().count();
-        ClassificationMetrics validation = null;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            TrainingBatches batches = new TrainingBatches(data.train(), data.classes(), batchSize, random);
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            TrainingBatches batches = new TrainingBatches(data.train(), data.classes(), settings.batchSize(), order,
+                    settings.normalization(), augmentation);
             long start = System.nanoTime();
             double lossSum = 0;
             int steps = 0;
@@ -48,17 +63,33 @@ public final class Trainer {
                             + " of " + perEpoch + " images");
                 }
             }
+            network.endEpoch();
             double seconds = (System.nanoTime() - start) / 1e9;
             fitSeconds += seconds;
-            validation = Evaluator.quick(network, data.validationSet(), data.classes());
+            validation = Evaluator.quick(network, data.validationSet(), data.classes(), settings.normalization());
             if (!Double.isFinite(validation.loss())) {
                 throw new TrialFailedException("validation loss became " + validation.loss() + " after epoch " + epoch);
+            }
+            if (stopping.observe(epoch, settings.objectiveOf(validation))) {
+                bestValidation = validation;
+                if (settings.earlyStopping()) {
+                    bestWeights = network.model().params().dup();
+                }
             }
             EpochMetrics metrics = new EpochMetrics(epoch, lossSum / steps, validation.loss(), validation.accuracy(),
                     seconds, seen / seconds);
             history.add(metrics);
             reporter.epochCompleted(metrics);
+            if (stopping.shouldStop()) {
+                break;
+            }
         }
-        return new Outcome(history, validation, fitSeconds);
+        if (!settings.earlyStopping()) {
+            return new Outcome(history, validation, fitSeconds, history.size());
+        }
+        if (stopping.bestEpoch() != history.size()) {
+            network.model().setParams(bestWeights);
+        }
+        return new Outcome(history, bestValidation, fitSeconds, stopping.bestEpoch());
     }
 }

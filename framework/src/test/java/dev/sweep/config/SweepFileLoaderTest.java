@@ -92,7 +92,7 @@ class SweepFileLoaderTest {
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(12);
             assertThat(p.message()).contains("parameter 'unit' is not declared by architecture 'tiny'").contains("Did you mean 'units'?");
-            assertThat(p.fix()).contains("epochs, batch_size, optimizer, learning_rate, l2, units, dropout, activation");
+            assertThat(p.fix()).contains("epochs, batch_size, optimizer, learning_rate, momentum").contains("min_delta, units, dropout, activation");
         });
     }
 

@@ -168,7 +168,7 @@ class EndToEndTest {
         Cli cli = Cli.run("run", file.toString(), "--db", db());
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("parameter 'kernel_size' is not declared by architecture 'mlp'")
-                .contains("use one of: epochs, batch_size, optimizer, learning_rate, l2, hidden_layers, units");
+                .contains("use one of: epochs, batch_size, optimizer, learning_rate, momentum").contains("min_delta, hidden_layers, units");
     }
 
     @Test
