@@ -40,7 +40,8 @@ final class LeaderboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final List<String> METRICS = List.of("trial", "sweep", "number", "state", "val_accuracy", "val_loss",
+    private static final List<String> METRICS = List.of("trial", "sweep", "number", "state", "objective", "objective_std",
+            "repeats", "val_accuracy", "val_loss",
             "test_accuracy", "test_macro_f1", "test_auc_roc", "epochs_done", "train_seconds", "params");
 
     @Override
@@ -84,6 +85,9 @@ final class LeaderboardCommand implements Callable<Integer> {
         row.put("sweep", t.sweepName());
         row.put("number", t.number());
         row.put("state", t.state().name());
+        row.put("objective", t.objectiveValue());
+        row.put("objective_std", t.objectiveStd());
+        row.put("repeats", t.repeats());
         row.put("val_accuracy", t.valAccuracy());
         row.put("val_loss", t.valLoss());
         row.put("test_accuracy", t.testAccuracy());
@@ -134,17 +138,23 @@ final class LeaderboardCommand implements Callable<Integer> {
             out.println("No trials in " + location + " yet. Start one: ./sweep run search-spaces/quickstart.yaml");
             return;
         }
-        List<String> header = new ArrayList<>(List.of("trial", "sweep", "#", "state", "val_acc", "val_loss", "test_acc", "ep_done", "train_s"));
+        List<String> header = new ArrayList<>(List.of("trial", "sweep", "#", "state", "objective", "val_acc", "val_loss", "test_acc",
+                "ep_done", "train_s"));
         header.addAll(parameters);
         TextTable table = new TextTable(header);
         for (TrialRecord t : trials) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(t.id()), t.sweepName(), String.valueOf(t.number()),
-                    t.state().name(), fixed(t.valAccuracy(), 4), fixed(t.valLoss(), 4), fixed(t.testAccuracy(), 4),
+                    t.state().name(), objective(t), fixed(t.valAccuracy(), 4), fixed(t.valLoss(), 4), fixed(t.testAccuracy(), 4),
                     String.valueOf(t.epochsDone()), fixed(t.trainSeconds(), 1)));
             parameters.forEach(p -> cells.add(t.parameters().getOrDefault(p, "")));
             table.add(cells);
         }
         table.print(out);
+    }
+
+    /** The trial's objective; with repeats, their mean and standard deviation (the other metrics are the best repeat's). */
+    private static String objective(TrialRecord t) {
+        return fixed(t.objectiveValue(), 4) + (t.objectiveStd() == null ? "" : " ±" + fixed(t.objectiveStd(), 4));
     }
 
     private static String fixed(Double v, int digits) {

@@ -3,6 +3,9 @@ package dev.sweep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.data.MnistDownload;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.RepeatRecord;
+import dev.sweep.store.TrialRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +78,15 @@ class EndToEndTest {
     }
 
     @Test
-    void theSameFileAndSeedGiveTheSameCandidatesAndMetrics() throws IOException {
-        Path file = sweepFile("again", "{type: random, trials: 2}", "learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}");
+    void theSameFileAndSeedGiveTheSameCandidatesAndMetricsWithEveryRandomKnobOn() throws IOException {
+        Path file = sweepFile("again", "{type: random, trials: 2}", """
+                learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}
+                dropout: 0.3
+                rotation: 10
+                translation: 0.05
+                lr_schedule: cosine
+                warmup_epochs: 1
+                normalize: standardize""");
         assertThat(Cli.run("run", file.toString(), "--db", db()).exitCode()).isZero();
         assertThat(Cli.run("run", file.toString(), "--db", db(), "--name", "again-2").exitCode()).isZero();
         JsonNode first = leaderboard("--sweep", "again");
@@ -84,7 +94,42 @@ class EndToEndTest {
         for (int i = 0; i < 2; i++) {
             assertThat(second.get(i).get("parameters")).isEqualTo(first.get(i).get("parameters"));
             assertThat(second.get(i).get("val_accuracy")).isEqualTo(first.get(i).get("val_accuracy"));
+            assertThat(second.get(i).get("test_accuracy")).isEqualTo(first.get(i).get("test_accuracy"));
         }
+    }
+
+    @Test
+    void repeatsTrainEachTrialWithDifferentSeedsAndStoreEveryExecution() throws IOException {
+        Path file = dir.resolve("repeated.yaml");
+        Files.writeString(file, """
+                name: repeated
+                dataset: {name: mnist, train_limit: 1000, validation: 300}
+                architecture: mlp
+                strategy: {type: random, trials: 1}
+                repeats: 3
+                parameters:
+                  epochs: 2
+                  units: 32
+                """);
+        Cli cli = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        JsonNode row = leaderboard("--sweep", "repeated").get(0);
+        assertThat(row.get("repeats").asInt()).isEqualTo(3);
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            TrialRecord trial = store.trial(row.get("trial").asLong()).orElseThrow();
+            List<RepeatRecord> repeats = store.repeats(trial.id());
+            assertThat(repeats).extracting(RepeatRecord::seed).doesNotHaveDuplicates().hasSize(3);
+            double[] values = repeats.stream().mapToDouble(RepeatRecord::objectiveValue).toArray();
+            double mean = java.util.Arrays.stream(values).average().orElseThrow();
+            assertThat(trial.objectiveValue()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(trial.objectiveStd()).isPositive();
+            double best = java.util.Arrays.stream(values).max().orElseThrow();
+            assertThat(trial.valAccuracy()).as("the stored model is the best repeat's").isEqualTo(best);
+            for (RepeatRecord r : repeats) {
+                assertThat(store.epochs(trial.id(), r.repeat())).hasSize(2);
+            }
+        }
+        assertThat(Cli.run("leaderboard", "--sweep", "repeated", "--db", db()).out()).containsPattern("0\\.\\d{4} ±0\\.\\d{4}");
     }
 
     @Test
