@@ -34,7 +34,7 @@ import java.util.function.Function;
 /** Reads one sweep file and validates all of it against the registered architectures, reporting every problem. */
 public final class SweepFileLoader {
     static final List<String> TOP_KEYS = List.of("name", "dataset", "architecture", "strategy", "seed", "objective", "parameters",
-            "repeats", "max_failures");
+            "repeats", "max_failures", "parallel");
     static final List<String> DATASET_KEYS = List.of("name", "idx_dir", "train_limit", "validation");
     static final List<String> STRATEGY_KEYS = List.of("type", "trials", "points");
     static final List<String> OBJECTIVE_KEYS = List.of("metric", "goal");
@@ -103,6 +103,7 @@ public final class SweepFileLoader {
         Map<String, ParameterSpec> parameters = top.take("parameters")
                 .map(n -> parameters(n, architecture, architectureName, problems)).orElse(Map.of());
         int repeats = top.take("repeats").map(n -> (int) integer(n, "repeats", 1, 100, problems)).orElse(1);
+        int parallel = top.take("parallel").map(n -> (int) integer(n, "parallel", 1, 64, problems)).orElse(1);
         Integer maxFailures = top.take("max_failures")
                 .map(n -> (int) integer(n, "max_failures", 1, Integer.MAX_VALUE, problems)).orElse(null);
         top.rejectUnknown(TOP_KEYS);
@@ -121,7 +122,7 @@ public final class SweepFileLoader {
                 problems.throwIfAny();
             }
         }
-        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, text,
+        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, parallel, text,
                 file);
     }
 

@@ -7,15 +7,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Compares two versions of a sweep file, ignoring comments, blank lines, trailing spaces and run-control keys such as
- * {@code max_failures}.
+ * Compares two versions of a sweep file, ignoring comments, blank lines, trailing spaces and run-control keys
+ * ({@code max_failures}, {@code parallel}).
  */
 final class SweepFileChanges {
     private SweepFileChanges() {
     }
 
     /** Top-level keys that steer how a sweep runs, not what its trials compute: changing them keeps it resumable. */
-    private static final Pattern RUN_CONTROL = Pattern.compile("^max_failures\\s*:.*");
+    private static final Pattern RUN_CONTROL = Pattern.compile("^(max_failures|parallel)\\s*:.*");
 
     static List<String> meaningful(String yaml) {
         List<String> lines = new ArrayList<>();

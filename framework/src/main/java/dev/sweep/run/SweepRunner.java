@@ -18,9 +18,19 @@ import dev.sweep.train.TrialReporter;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -64,30 +74,68 @@ public final class SweepRunner {
         listener.sweepStarted(definition, planned, finished.size());
         Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architectures.get(definition.architecture()));
         List<Map<String, Object>> candidates = sequence.first(planned);
+        Deque<Integer> pending = new ArrayDeque<>();
+        for (int number = 0; number < candidates.size(); number++) {
+            if (!finished.contains(number)) {
+                pending.add(number);
+            }
+        }
+        int parallel = Math.max(1, definition.parallel());
+        AtomicBoolean abort = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads("sweep-trial"));
+        CompletionService<TrialState> trials = new ExecutorCompletionService<>(pool);
         int complete = 0;
         int failedNow = 0;
+        int running = 0;
+        RuntimeException stopping = null;
         try (Heartbeat heartbeat = new Heartbeat(store)) {
-            for (int number = 0; number < candidates.size(); number++) {
-                if (finished.contains(number)) {
+            while (!pending.isEmpty() || running > 0) {
+                while (stopping == null && running < parallel && !pending.isEmpty() && !stop.isRequested()) {
+                    if (definition.maxFailures() != null && failed >= definition.maxFailures()) {
+                        stopping = failureBudgetExceeded(definition, store, sweepId, failed);
+                        abort.set(true);
+                        break;
+                    }
+                    int number = pending.poll();
+                    long seed = definition.seed() + number;
+                    ResolvedTrial trial = ResolvedTrial.of(definition, declared, number, seed, candidates.get(number), provenance);
+                    trials.submit(() -> runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat, abort));
+                    running++;
+                }
+                if (running == 0) {
+                    break;
+                }
+                TrialState state;
+                try {
+                    state = awaitNext(trials);
+                } catch (RuntimeException | Error e) {
+                    running--;
+                    // The first fatal error stops the sweep; the other running trials stop at their next batch.
+                    if (stopping == null || stopping instanceof StopRequestedException && !(e instanceof StopRequestedException)) {
+                        stopping = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                    abort.set(true);
                     continue;
                 }
-                checkFailureBudget(definition, store, sweepId, failed);
-                long seed = definition.seed() + number;
-                ResolvedTrial trial = ResolvedTrial.of(definition, declared, number, seed, candidates.get(number), provenance);
-                TrialState state = runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat);
+                running--;
                 if (state == TrialState.COMPLETE) {
                     complete++;
                 } else {
                     failed++;
                     failedNow++;
                 }
-                if (stop.isRequested() && hasUnfinished(candidates.size(), finished, number)) {
-                    store.setSweepState(sweepId, SweepState.INTERRUPTED);
-                    throw new StopRequestedException("stopped at your request after trial #" + number);
-                }
             }
         } finally {
+            pool.shutdownNow();
             stop.clear();
+        }
+        if (stopping != null) {
+            store.setSweepState(sweepId, SweepState.INTERRUPTED);
+            throw stopping;
+        }
+        if (!pending.isEmpty()) {
+            store.setSweepState(sweepId, SweepState.INTERRUPTED);
+            throw new StopRequestedException("stopped at your request with " + pending.size() + " trials not started");
         }
         store.setSweepState(sweepId, SweepState.COMPLETE);
         SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, complete, failedNow, finished.size(),
@@ -96,29 +144,46 @@ public final class SweepRunner {
         return outcome;
     }
 
-    private static boolean hasUnfinished(int count, Set<Integer> finished, int current) {
-        for (int number = current + 1; number < count; number++) {
-            if (!finished.contains(number)) {
-                return true;
-            }
-        }
-        return false;
+    private static FailureBudgetExceededException failureBudgetExceeded(SweepDefinition definition, ExperimentStore store,
+                                                                        long sweepId, int failed) {
+        String reasons = store.trials(sweepId).stream().filter(t -> t.state() == TrialState.FAILED)
+                .map(t -> "  #" + t.number() + ": " + t.error()).collect(Collectors.joining("\n"));
+        return new FailureBudgetExceededException("sweep '" + definition.name() + "' stopped: " + failed
+                + " trials failed, and max_failures is " + definition.maxFailures() + ":\n" + reasons
+                + "\nFix: change the parameters that fail (as a new sweep, --name), or raise max_failures in the file and "
+                + "run it again to go on; finished trials are kept.");
     }
 
-    private static void checkFailureBudget(SweepDefinition definition, ExperimentStore store, long sweepId, int failed) {
-        if (definition.maxFailures() != null && failed >= definition.maxFailures()) {
-            store.setSweepState(sweepId, SweepState.INTERRUPTED);
-            String reasons = store.trials(sweepId).stream().filter(t -> t.state() == TrialState.FAILED)
-                    .map(t -> "  #" + t.number() + ": " + t.error()).collect(Collectors.joining("\n"));
-            throw new FailureBudgetExceededException("sweep '" + definition.name() + "' stopped: " + failed
-                    + " trials failed, and max_failures is " + definition.maxFailures() + ":\n" + reasons
-                    + "\nFix: change the parameters that fail (as a new sweep, --name), or raise max_failures in the file and "
-                    + "run it again to go on; finished trials are kept.");
+    /** The next finished trial's state; its exception, unwrapped, if it ended with one. */
+    private static TrialState awaitNext(CompletionService<TrialState> trials) {
+        try {
+            return trials.take().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StopRequestedException("interrupted while waiting for a trial");
         }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private TrialState runTrial(SweepDefinition definition, ExperimentStore store, long sweepId, int number, int planned,
-                                long seed, ResolvedTrial trial, SweepListener listener, Heartbeat heartbeat) {
+                                long seed, ResolvedTrial trial, SweepListener listener, Heartbeat heartbeat,
+                                AtomicBoolean abort) {
         long start = System.nanoTime();
         long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources(),
                 Workers.self());
@@ -137,7 +202,7 @@ public final class SweepRunner {
 
             @Override
             public boolean stopRequested() {
-                return stop.isRequested();
+                return stop.isRequested() || abort.get();
             }
         };
         try {
@@ -161,7 +226,8 @@ public final class SweepRunner {
             listener.trialEnded(number, TrialState.FAILED, null, e.getMessage(), wall);
             return TrialState.FAILED;
         } catch (RuntimeException | Error e) {
-            String reason = e instanceof StopRequestedException ? e.getMessage() : "stopped by a fatal error: " + e;
+            String reason = !(e instanceof StopRequestedException) ? "stopped by a fatal error: " + e
+                    : stop.isRequested() ? e.getMessage() : "stopped because another trial of the sweep hit a fatal error";
             store.endTrial(trialId, TrialState.INTERRUPTED, reason, seconds(start));
             store.setSweepState(sweepId, SweepState.INTERRUPTED);
             throw e;

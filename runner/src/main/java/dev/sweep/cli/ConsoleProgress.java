@@ -24,6 +24,7 @@ final class ConsoleProgress implements SweepListener {
     private final String database;
     private final boolean terminal = System.console() != null;
     private int planned;
+    private int parallel = 1;
     private int remaining;
     private int done;
     private double trialSecondsTotal;
@@ -34,13 +35,17 @@ final class ConsoleProgress implements SweepListener {
     }
 
     @Override
-    public void sweepStarted(SweepDefinition definition, int planned, int alreadyDone) {
+    public synchronized void sweepStarted(SweepDefinition definition, int planned, int alreadyDone) {
         this.planned = planned;
+        this.parallel = Math.max(1, definition.parallel());
         this.remaining = planned - alreadyDone;
         String strategy = definition.strategy().type() == SearchStrategy.Type.GRID
                 ? "grid search, " + planned + " points" : "random search, " + planned + " trials";
         out.printf("Sweep '%s': %s, %s, objective %s (%s), storing in %s%n", definition.name(), definition.architecture(),
                 strategy, definition.objective().metric(), definition.objective().goal().yamlName(), database);
+        if (parallel > 1) {
+            out.printf("Running %d trials side by side.%n", parallel);
+        }
         if (alreadyDone > 0) {
             out.printf("Resuming: %d of %d trials already finished.%n", alreadyDone, planned);
         }
@@ -48,20 +53,21 @@ final class ConsoleProgress implements SweepListener {
     }
 
     @Override
-    public TrialReporter trialStarted(int number, int planned, Map<String, Object> searched) {
+    public synchronized TrialReporter trialStarted(int number, int planned, Map<String, Object> searched) {
         String label = "trial " + (number + 1) + "/" + planned;
         out.println(label + "  " + searched.entrySet().stream()
                 .map(e -> e.getKey() + "=" + ParameterValues.format(e.getValue())).collect(Collectors.joining(" ")));
         out.flush();
-        return terminal ? new BarReporter(label) : new LineReporter(label);
+        // One live bar cannot show trials running side by side: they report a line per epoch instead.
+        return terminal && parallel == 1 ? new BarReporter(label) : new LineReporter(label);
     }
 
     @Override
-    public void trialEnded(int number, TrialState state, Double objective, String error, double wallSeconds) {
+    public synchronized void trialEnded(int number, TrialState state, Double objective, String error, double wallSeconds) {
         done++;
         trialSecondsTotal += wallSeconds;
         int left = remaining - done;
-        String eta = left > 0 ? ", about " + duration(trialSecondsTotal / done * left) + " left" : "";
+        String eta = left > 0 ? ", about " + duration(trialSecondsTotal / done * left / parallel) + " left" : "";
         if (state == TrialState.COMPLETE) {
             out.printf("trial %d/%d %s: objective %s in %s%s%n", number + 1, planned, state, ParameterValues.format(round4(objective)),
                     duration(wallSeconds), eta);

@@ -25,6 +25,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "print only the summary")
     boolean quiet;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "trials side by side, one core each (overrides the file's parallel); e.g. 2 on a 2-core machine")
+    Integer parallel;
+
     @Mixin
     DatabaseOption database;
 
@@ -48,7 +52,8 @@ final class ResumeCommand implements Callable<Integer> {
                     + ". Fix: check the name (./sweep leaderboard lists sweeps) or --db."));
             // Relative paths in the stored file (idx_dir) resolve against where the file was.
             Path source = stored.sourceFile() == null ? Path.of(name + ".yaml") : Path.of(stored.sourceFile());
-            SweepDefinition definition = loader.parse(stored.yamlText(), source).withName(name);
+            SweepDefinition recorded = loader.parse(stored.yamlText(), source).withName(name);
+            SweepDefinition definition = parallel == null ? recorded : recorded.withParallel(Parallelism.check(parallel));
             return launcher.launch(definition, store, quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     "./sweep resume " + name + " --db " + database.location);
         }

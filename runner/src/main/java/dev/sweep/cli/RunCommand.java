@@ -26,6 +26,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "print only the summary")
     boolean quiet;
 
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "trials side by side, one core each (overrides the file's parallel); e.g. 2 on a 2-core machine")
+    Integer parallel;
+
     @Mixin
     DatabaseOption database;
 
@@ -47,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
         if (name != null && !name.matches(SweepFileLoader.NAME_PATTERN)) {
             throw new UserInputException("--name '" + name + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        SweepDefinition definition = name == null ? loaded : loaded.withName(name);
+        SweepDefinition named = name == null ? loaded : loaded.withName(name);
+        SweepDefinition definition = parallel == null ? named : named.withParallel(Parallelism.check(parallel));
         launcher.checkData(definition);
         try (ExperimentStore store = database.open()) {
             return launcher.launch(definition, store, quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),

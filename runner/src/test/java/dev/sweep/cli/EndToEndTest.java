@@ -254,4 +254,25 @@ class EndToEndTest {
                 .containsPattern("Estimated time: about [0-9.:]+ (s|min) for 6 trials");
         assertThat(dir.resolve("experiments.mv.db")).doesNotExist();
     }
+
+    @Test
+    void trialsSideBySideGiveExactlyTheResultsOfOneAtATime() throws IOException {
+        Path file = sweepFile("side", "{type: random, trials: 4}",
+                "learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}\nunits: {values: [16, 32]}\ndropout: 0.2");
+        Cli sequential = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        Cli parallel = Cli.run("run", file.toString(), "--db", db(), "--quiet", "--name", "side-2", "--parallel", "2");
+        assertThat(sequential.exitCode()).as(sequential.toString()).isZero();
+        assertThat(parallel.exitCode()).as(parallel.toString()).isZero();
+        assertThat(parallel.out()).contains("4 complete, 0 failed");
+        JsonNode one = leaderboard("--sweep", "side");
+        JsonNode two = leaderboard("--sweep", "side-2");
+        for (int i = 0; i < 4; i++) {
+            assertThat(two.get(i).get("number")).isEqualTo(one.get(i).get("number"));
+            assertThat(two.get(i).get("val_accuracy")).isEqualTo(one.get(i).get("val_accuracy"));
+            assertThat(two.get(i).get("test_accuracy")).isEqualTo(one.get(i).get("test_accuracy"));
+        }
+        Cli tooMany = Cli.run("run", file.toString(), "--db", db(), "--name", "side-0", "--parallel", "0");
+        assertThat(tooMany.exitCode()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--parallel is 1 to 64");
+    }
 }
