@@ -47,7 +47,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
             Trainer.Outcome outcome = Trainer.train(network, settings, data, spec.seed(), reporter);
             long start = System.nanoTime();
             ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes(), settings.normalization());
-            double evalSeconds = (System.nanoTime() - start) / 1e9;
+            double evalSeconds = outcome.validationSeconds() + (System.nanoTime() - start) / 1e9;
             return new TrialResult(outcome.epochs(), outcome.validation(), test, network.parameterCount(), outcome.trainSeconds(),
                     evalSeconds, network.format(), network.toBytes(), outcome.bestEpoch());
         } catch (OutOfMemoryError e) {

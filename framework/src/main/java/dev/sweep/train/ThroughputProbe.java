@@ -2,6 +2,7 @@ package dev.sweep.train;
 
 import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
+import dev.sweep.data.DataSplit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,5 +44,32 @@ public final class ThroughputProbe {
             elapsed = (System.nanoTime() - start) / 1e9;
         } while (steps < minSteps || elapsed < TIMED_SECONDS);
         return steps * (double) batchSize / elapsed;
+    }
+
+    /**
+     * Training images per second on real batches, as a trial builds them (shuffled, scaled), in steady state: after
+     * {@code warmUpSteps} untimed steps, over about {@code seconds}.
+     */
+    public static double trainImagesPerSecond(Network network, DataSplit data, int batchSize, int warmUpSteps, double seconds) {
+        TrainingBatches batches = new TrainingBatches(data.train(), data.classes(), batchSize, new Random(1),
+                InputNormalization.SCALE, new Augmentation(0, 0, new Random(1)));
+        for (int i = 0; i < warmUpSteps && batches.hasNext(); i++) {
+            INDArray[] batch = batches.next();
+            network.fit(batch[0], batch[1]);
+        }
+        long start = System.nanoTime();
+        long images = 0;
+        double elapsed = 0;
+        while (elapsed < seconds) {
+            if (!batches.hasNext()) {
+                batches = new TrainingBatches(data.train(), data.classes(), batchSize, new Random(images),
+                        InputNormalization.SCALE, new Augmentation(0, 0, new Random(1)));
+            }
+            INDArray[] batch = batches.next();
+            network.fit(batch[0], batch[1]);
+            images += batch[0].size(0);
+            elapsed = (System.nanoTime() - start) / 1e9;
+        }
+        return images / elapsed;
     }
 }

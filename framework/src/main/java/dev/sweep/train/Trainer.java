@@ -21,8 +21,10 @@ public final class Trainer {
      * @param validation the validation metrics of the network handed back: the best epoch's with early stopping, else
      *                   the last epoch's
      * @param bestEpoch  the epoch whose weights the network holds at the end
+     * @param validationSeconds time spent evaluating on the validation images after each epoch
      */
-    public record Outcome(List<EpochMetrics> epochs, ClassificationMetrics validation, double trainSeconds, int bestEpoch) {
+    public record Outcome(List<EpochMetrics> epochs, ClassificationMetrics validation, double trainSeconds, int bestEpoch,
+                          double validationSeconds) {
     }
 
     public static Outcome train(Network network, TrainingSettings settings, DataSplit data, long seed,
@@ -37,6 +39,7 @@ public final class Trainer {
         ClassificationMetrics bestValidation = null;
         ClassificationMetrics validation = null;
         double fitSeconds = 0;
+        double validationSeconds = 0;
         long perEpoch = data.train().count();
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             TrainingBatches batches = new TrainingBatches(data.train(), data.classes(), settings.batchSize(), order,
@@ -66,7 +69,9 @@ public final class Trainer {
             network.endEpoch();
             double seconds = (System.nanoTime() - start) / 1e9;
             fitSeconds += seconds;
+            long evaluating = System.nanoTime();
             validation = Evaluator.quick(network, data.validationSet(), data.classes(), settings.normalization());
+            validationSeconds += (System.nanoTime() - evaluating) / 1e9;
             if (!Double.isFinite(validation.loss())) {
                 throw new TrialFailedException("validation loss became " + validation.loss() + " after epoch " + epoch);
             }
@@ -85,11 +90,11 @@ public final class Trainer {
             }
         }
         if (!settings.earlyStopping()) {
-            return new Outcome(history, validation, fitSeconds, history.size());
+            return new Outcome(history, validation, fitSeconds, history.size(), validationSeconds);
         }
         if (stopping.bestEpoch() != history.size()) {
             network.model().setParams(bestWeights);
         }
-        return new Outcome(history, bestValidation, fitSeconds, stopping.bestEpoch());
+        return new Outcome(history, bestValidation, fitSeconds, stopping.bestEpoch(), validationSeconds);
     }
 }

@@ -275,4 +275,26 @@ class EndToEndTest {
         assertThat(tooMany.exitCode()).isEqualTo(2);
         assertThat(tooMany.err()).contains("--parallel is 1 to 64");
     }
+
+    @Test
+    void benchPrintsOneJsonObjectPerArchitectureWithTheMeasuresItPromises() throws IOException {
+        Path peer = dir.resolve("peer.jsonl");
+        Files.writeString(peer, """
+                {"bench": "env", "train": [60000, 28, 28]}
+                {"bench": "train_epoch", "arch": "mlp", "threads": 1, "epoch_s": 1.49, "train_img_per_s": 40366.0}
+                {"bench": "train_epoch", "arch": "mlp", "threads": 2, "epoch_s": 4.96, "train_img_per_s": 12098.0}
+                """);
+        Cli cli = Cli.run("bench", "--arch", "mlp", "--seconds", "1", "--format", "json", "--peer", peer.toString());
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        JsonNode row = JSON.readTree(cli.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+        assertThat(row.get("arch").asText()).isEqualTo("mlp");
+        assertThat(row.get("params").asLong()).isEqualTo(109_386);
+        for (String field : List.of("train_images_per_s", "epoch_seconds", "eval_images_per_s", "peak_rss_mb", "overhead_share")) {
+            assertThat(row.get(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(row.get("overhead_share").asDouble()).isLessThan(1);
+        assertThat(row.get("peer_train_images_per_s").asDouble()).isEqualTo(40366.0);
+        assertThat(row.get("ratio_to_peer").asDouble())
+                .isCloseTo(row.get("train_images_per_s").asDouble() / 40366.0, org.assertj.core.data.Offset.offset(0.001));
+    }
 }
