@@ -9,6 +9,8 @@ import dev.sweep.store.StoredModel;
 import dev.sweep.store.SweepRecord;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.train.EpochMetrics;
+import dev.sweep.train.InputNormalization;
+import dev.sweep.train.TrainerParameters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +81,10 @@ public final class ModelExport {
 
     /** An exported model and its provenance (empty when there is no sidecar). */
     public record Loaded(Network network, JsonNode provenance) {
+        /** How the model's inputs were normalized in training; a model without provenance was scaled to [0, 1]. */
+        public InputNormalization normalization() {
+            return InputNormalization.named(provenance.path("parameters").path(TrainerParameters.NORMALIZE).asText("scale"));
+        }
     }
 
     public static Loaded read(Path zip) throws IOException {

@@ -11,8 +11,6 @@ import dev.sweep.data.IdxDataset;
 import dev.sweep.export.ModelExport;
 import dev.sweep.train.ClassificationMetrics;
 import dev.sweep.train.Evaluator;
-import dev.sweep.train.InputNormalization;
-import dev.sweep.train.TrainerParameters;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,9 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         IdxDataset dataset = datasets.dataset(testData(loaded.provenance()));
         EvalSet test = DataSplit.toEvalSet(dataset.test());
-        // The model was trained on inputs normalized as its parameters say; a model without provenance was scaled.
-        String normalize = loaded.provenance().path("parameters").path(TrainerParameters.NORMALIZE).asText("scale");
-        ClassificationMetrics m = Evaluator.full(loaded.network(), test, dataset.classes(), InputNormalization.named(normalize));
+        ClassificationMetrics m = Evaluator.full(loaded.network(), test, dataset.classes(), loaded.normalization());
         JsonNode stored = loaded.provenance().path("metrics").path("test_accuracy");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", model.toString());

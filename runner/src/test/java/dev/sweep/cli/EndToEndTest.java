@@ -189,6 +189,66 @@ class EndToEndTest {
     }
 
     @Test
+    void predictClassifiesIdxImagesAndPicturesOfDigitsAlike() throws IOException {
+        Path file = sweepFile("predicting", "{type: random, trials: 1}", "units: 64");
+        assertThat(Cli.run("run", file.toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        Path zip = dir.resolve("model.zip");
+        assertThat(Cli.run("export", "--sweep", "predicting", "--out", zip.toString(), "--db", db()).exitCode()).isZero();
+        Path mnist = MnistDownload.ensure(Path.of(System.getProperty("sweep.data.dir")), message -> { });
+        Path testImages = mnist.resolve("t10k-images-idx3-ubyte");
+        byte[] labels = Files.readAllBytes(mnist.resolve("t10k-labels-idx1-ubyte"));
+
+        Cli idx = Cli.run("predict", zip.toString(), testImages.toString(), "--format", "json");
+        assertThat(idx.exitCode()).as(idx.toString()).isZero();
+        JsonNode rows = JSON.readTree(idx.out());
+        assertThat(rows).hasSize(10_000);
+        int correct = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            correct += rows.get(i).get("predicted").asInt() == labels[8 + i] ? 1 : 0;
+        }
+        assertThat(correct / 10_000.0).as("predict agrees with the stored test accuracy")
+                .isEqualTo(leaderboard("--sweep", "predicting").get(0).get("test_accuracy").asDouble());
+
+        // The same digits as pictures: 28x28 as MNIST stores them, and 84x84 black ink on white paper.
+        byte[] pixels = Files.readAllBytes(testImages);
+        List<String> args = new ArrayList<>(List.of("predict", zip.toString(), "--format", "json"));
+        for (int i = 0; i < 10; i++) {
+            args.add(png(pixels, i, 1, false, "as-stored-" + i).toString());
+            args.add(png(pixels, i, 3, true, "on-paper-" + i).toString());
+        }
+        Cli pictures = Cli.run(args.toArray(String[]::new));
+        assertThat(pictures.exitCode()).as(pictures.toString()).isZero();
+        JsonNode predicted = JSON.readTree(pictures.out());
+        int agree = 0;
+        for (int i = 0; i < 10; i++) {
+            assertThat(predicted.get(2 * i).get("predicted")).isEqualTo(rows.get(i).get("predicted"));
+            assertThat(predicted.get(2 * i).get("probability")).isEqualTo(rows.get(i).get("probability"));
+            agree += predicted.get(2 * i + 1).get("predicted").equals(rows.get(i).get("predicted")) ? 1 : 0;
+        }
+        assertThat(agree).as("paper pictures are inverted, cropped and centred like MNIST").isGreaterThanOrEqualTo(8);
+
+        Path notes = Files.writeString(dir.resolve("notes.png"), "not a picture");
+        Cli bad = Cli.run("predict", zip.toString(), notes.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("notes.png: not an image Java can read");
+    }
+
+    /** MNIST test image {@code index} as a PNG, {@code scale} times larger, optionally dark ink on light paper. */
+    private Path png(byte[] idx, int index, int scale, boolean onPaper, String name) throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(28 * scale, 28 * scale,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 28 * scale; y++) {
+            for (int x = 0; x < 28 * scale; x++) {
+                int v = idx[16 + index * 784 + (y / scale) * 28 + x / scale] & 0xff;
+                image.getRaster().setSample(x, y, 0, onPaper ? 255 - v : v);
+            }
+        }
+        Path out = dir.resolve(name + ".png");
+        javax.imageio.ImageIO.write(image, "png", out.toFile());
+        return out;
+    }
+
+    @Test
     void aBadSweepFileExitsTwoListingEveryProblemAndTrainsNothing() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, """

@@ -1,0 +1,170 @@
+package dev.sweep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sweep.data.DataException;
+import dev.sweep.data.DigitImages;
+import dev.sweep.data.IdxArray;
+import dev.sweep.data.IdxReader;
+import dev.sweep.export.ModelExport;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Classify images with an exported model: pictures of one digit (PNG, JPEG, GIF, BMP; light or dark "
+                + "background, any size: they are cropped, scaled and centred as MNIST's were) or IDX image files (every "
+                + "image in them, raw or .gz).",
+                "Prints each input's predicted class, its probability and the runners-up."})
+final class PredictCommand implements Callable<Integer> {
+    private static final int SIDE = 28;
+
+    @Parameters(index = "0", paramLabel = "MODEL.zip", description = "a model written by ./sweep export")
+    Path model;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "image files or IDX image files")
+    List<Path> inputs;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "3", description = "classes shown per input; default: ${DEFAULT-VALUE}")
+    int top;
+
+    @Option(names = "--limit", paramLabel = "N", description = "at most N images from each IDX file")
+    Integer limit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json; default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Spec
+    CommandSpec spec;
+
+    private record Input(String name, float[] pixels) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new UserInputException("--format is table, csv or json, not '" + format + "'");
+        }
+        if (top < 1 || top > 10) {
+            throw new UserInputException("--top is 1 to 10, not " + top);
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new UserInputException(model + ": no such file; export one with ./sweep export --sweep NAME --out " + model);
+        }
+        List<Input> images = new ArrayList<>();
+        for (Path input : inputs) {
+            images.addAll(read(input));
+        }
+        ModelExport.Loaded loaded;
+        try {
+            loaded = ModelExport.read(model);
+        } catch (IOException | RuntimeException e) {
+            throw new UserInputException(model + " is not a DL4J model zip (" + e.getMessage() + "); export one with ./sweep export");
+        }
+        float[] batch = new float[images.size() * SIDE * SIDE];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i).pixels(), 0, batch, i * SIDE * SIDE, SIDE * SIDE);
+        }
+        INDArray features = loaded.normalization().apply(Nd4j.create(batch, new long[]{images.size(), SIDE * SIDE}, 'c'));
+        float[] probabilities = loaded.network().output(features).data().asFloat();
+        int classes = probabilities.length / images.size();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            rows.add(row(images.get(i).name(), probabilities, i * classes, classes));
+        }
+        print(spec.commandLine().getOut(), rows);
+        return 0;
+    }
+
+    private List<Input> read(Path input) {
+        if (!Files.isRegularFile(input)) {
+            throw new UserInputException(input + ": no such file. Fix: give image files or IDX image files.");
+        }
+        if (!looksLikeIdx(input)) {
+            return List.of(new Input(input.toString(), DigitImages.read(input)));
+        }
+        IdxArray idx = IdxReader.read(input);
+        if (idx.dimensions().length != 3 || idx.dimensions()[1] != SIDE || idx.dimensions()[2] != SIDE) {
+            throw new DataException(input + ": an IDX file of " + java.util.Arrays.toString(idx.dimensions())
+                    + " values; the model reads 28x28 images. Fix: give an images file (count, 28, 28).");
+        }
+        int count = limit == null ? idx.count() : Math.min(limit, idx.count());
+        List<Input> images = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            float[] pixels = new float[SIDE * SIDE];
+            for (int k = 0; k < pixels.length; k++) {
+                pixels[k] = (idx.data()[n * pixels.length + k] & 0xff) / 255f;
+            }
+            images.add(new Input(input.getFileName() + "#" + n, pixels));
+        }
+        return images;
+    }
+
+    /** IDX files are named for their shape ({@code -idx3-ubyte}); a picture is anything else. */
+    private static boolean looksLikeIdx(Path file) {
+        String name = file.getFileName().toString();
+        return name.contains("idx3") || name.contains("idx1") || name.endsWith("-ubyte") || name.endsWith("-ubyte.gz");
+    }
+
+    private Map<String, Object> row(String name, float[] p, int offset, int classes) {
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            order.add(c);
+        }
+        order.sort((a, b) -> Float.compare(p[offset + b], p[offset + a]));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("input", name);
+        row.put("predicted", order.get(0));
+        row.put("probability", Math.round(p[offset + order.get(0)] * 10_000) / 10_000.0);
+        Map<String, Double> topK = new LinkedHashMap<>();
+        for (int k = 0; k < Math.min(top, classes); k++) {
+            topK.put(String.valueOf(order.get(k)), Math.round(p[offset + order.get(k)] * 10_000) / 10_000.0);
+        }
+        row.put("top", topK);
+        return row;
+    }
+
+    private void print(PrintWriter out, List<Map<String, Object>> rows) throws IOException {
+        switch (format) {
+            case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            case "csv" -> {
+                out.println("input,predicted,probability");
+                rows.forEach(r -> out.printf(Locale.ROOT, "%s,%s,%s%n", csv(String.valueOf(r.get("input"))), r.get("predicted"),
+                        r.get("probability")));
+            }
+            default -> {
+                TextTable table = new TextTable(List.of("input", "predicted", "probability", "top " + top));
+                for (Map<String, Object> r : rows) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Double> topK = (Map<String, Double>) r.get("top");
+                    StringBuilder shown = new StringBuilder();
+                    topK.forEach((c, v) -> shown.append(shown.length() == 0 ? "" : "  ").append(c).append(": ")
+                            .append(String.format(Locale.ROOT, "%.4f", v)));
+                    table.add(List.of(String.valueOf(r.get("input")), String.valueOf(r.get("predicted")),
+                            String.format(Locale.ROOT, "%.4f", (Double) r.get("probability")), shown.toString()));
+                }
+                table.print(out);
+            }
+        }
+        out.flush();
+    }
+
+    private static String csv(String cell) {
+        return cell.matches("[^\",\\r\\n]*") ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
+}
