@@ -3,7 +3,6 @@ package dev.sweep.architectures;
 import com.google.inject.Guice;
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.config.ConfigurationException;
@@ -20,7 +19,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -143,14 +141,7 @@ class ArchitectureContractTest {
     }
 
     private static Network build(Architecture architecture, Map<String, Object> overrides) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        REGISTRY.declaredParameters(architecture).values().forEach(d -> {
-            if (d.defaultValue() != null) {
-                values.put(d.name(), d.defaultValue());
-            }
-        });
-        values.putAll(overrides);
-        return NetworkFactory.build(architecture, new HyperParameters(values), MNIST, 7);
+        return NetworkFactory.build(architecture, REGISTRY.resolve(architecture, overrides), MNIST, 7);
     }
 
     private static INDArray images(int count, long seed) {

@@ -1,11 +1,8 @@
 package dev.sweep.architectures;
 
-import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
-import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.train.NetworkFactory;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -13,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +21,7 @@ class SeedNetworksTest {
             .getInstance(ArchitectureRegistry.class);
 
     private Network build(String name, Map<String, Object> overrides) {
-        Architecture architecture = registry.get(name);
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterDeclaration d : registry.declaredParameters(architecture).values()) {
-            if (d.defaultValue() != null) {
-                values.put(d.name(), d.defaultValue());
-            }
-        }
-        values.putAll(overrides);
-        return NetworkFactory.build(architecture, new HyperParameters(values), MNIST, 1);
+        return NetworkFactory.build(registry.get(name), registry.resolve(registry.get(name), overrides), MNIST, 1);
     }
 
     @Test

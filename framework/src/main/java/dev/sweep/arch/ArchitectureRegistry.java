@@ -58,4 +58,17 @@ public final class ArchitectureRegistry {
         architecture.parameters().forEach(p -> declared.put(p.name(), p));
         return declared;
     }
+
+    /** Every declared default of the architecture and the trainer, then {@code values} over them. */
+    public HyperParameters resolve(Architecture architecture, Map<String, Object> values) {
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        declaredParameters(architecture).forEach((name, declaration) -> {
+            Object value = values.containsKey(name) ? values.get(name) : declaration.defaultValue();
+            if (value != null) {
+                resolved.put(name, value);
+            }
+        });
+        values.forEach(resolved::putIfAbsent);
+        return new HyperParameters(resolved);
+    }
 }

@@ -2,7 +2,6 @@ package dev.sweep.run;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.Network;
 import dev.sweep.config.DatasetSpec;
 import dev.sweep.config.SweepDefinition;
@@ -10,7 +9,6 @@ import dev.sweep.config.SweepFileLoader;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.data.EvalSet;
-import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.train.Evaluator;
@@ -95,14 +93,8 @@ public final class Benchmark {
     }
 
     private Network network(Architecture architecture, int batchSize) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterDeclaration d : architectures.declaredParameters(architecture).values()) {
-            if (d.defaultValue() != null) {
-                values.put(d.name(), d.defaultValue());
-            }
-        }
-        values.put("batch_size", batchSize);
-        return NetworkFactory.build(architecture, new HyperParameters(values), new dev.sweep.arch.ImageShape(28, 28, 1, 10), 1);
+        return NetworkFactory.build(architecture, architectures.resolve(architecture, Map.of("batch_size", batchSize)),
+                new dev.sweep.arch.ImageShape(28, 28, 1, 10), 1);
     }
 
     /** Inference on the test images in the evaluator's batches; slow networks get a part of them. */

@@ -16,7 +16,6 @@ import dev.sweep.train.TrainerParameters;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +66,7 @@ public final class SweepPlan {
         double seconds = Double.NaN;
         if (measure) {
             for (int i = 0; i < Math.min(PROBED_CANDIDATES, trials); i++) {
-                HyperParameters parameters = resolved(declared, candidates.get(i));
+                HyperParameters parameters = architectures.resolve(architecture, candidates.get(i));
                 speeds.add(ThroughputProbe.trainImagesPerSecond(
                         NetworkFactory.build(architecture, parameters, data.shape(), definition.seed()), data.shape(),
                         parameters.getInt(TrainerParameters.BATCH_SIZE), PROBE_STEPS));
@@ -76,24 +75,13 @@ public final class SweepPlan {
             seconds = 0;
             for (int i = 0; i < trials; i++) {
                 double speed = i < speeds.size() ? speeds.get(i) : meanSpeed;
-                int epochs = resolved(declared, candidates.get(i)).getInt(TrainerParameters.EPOCHS);
+                int epochs = architectures.resolve(architecture, candidates.get(i)).getInt(TrainerParameters.EPOCHS);
                 seconds += epochs * (data.train().count() + data.validationCount() / EVAL_SPEEDUP) / speed
                         + data.testCount() / EVAL_SPEEDUP / speed;
             }
         }
         return new Plan(trials, data.train().count(), data.validationCount(), data.testCount(), rows,
                 candidates.subList(0, Math.min(3, trials)), speeds, seconds);
-    }
-
-    private static HyperParameters resolved(Map<String, ParameterDeclaration> declared, Map<String, Object> candidate) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        declared.forEach((name, d) -> {
-            Object value = candidate.containsKey(name) ? candidate.get(name) : d.defaultValue();
-            if (value != null) {
-                values.put(name, value);
-            }
-        });
-        return new HyperParameters(values);
     }
 
     private static String describe(ParameterSpec spec) {

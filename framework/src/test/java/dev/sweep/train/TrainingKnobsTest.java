@@ -8,7 +8,6 @@ import dev.sweep.config.DatasetSpec;
 import dev.sweep.config.Objective;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
-import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,7 @@ class TrainingKnobsTest {
     }
 
     private static HyperParameters parameters(Map<String, Object> overrides) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterDeclaration d : REGISTRY.declaredParameters(REGISTRY.get("tiny")).values()) {
-            if (d.defaultValue() != null) {
-                values.put(d.name(), d.defaultValue());
-            }
-        }
-        values.putAll(overrides);
-        return new HyperParameters(values);
+        return REGISTRY.resolve(REGISTRY.get("tiny"), overrides);
     }
 
     private static Network network(HyperParameters p, int stepsPerEpoch) {

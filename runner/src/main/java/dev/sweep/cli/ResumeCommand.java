@@ -7,7 +7,6 @@ import dev.sweep.store.SweepRecord;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +21,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "the sweep's name, as the leaderboard shows it")
     String name;
 
-    @Option(names = "--quiet", description = "print only the summary")
-    boolean quiet;
-
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "trials side by side, one core each (overrides the file's parallel); e.g. 2 on a 2-core machine")
-    Integer parallel;
+    @Mixin
+    LaunchOptions launch;
 
     @Mixin
     DatabaseOption database;
@@ -52,9 +47,8 @@ final class ResumeCommand implements Callable<Integer> {
                     + ". Fix: check the name (./sweep leaderboard lists sweeps) or --db."));
             // Relative paths in the stored file (idx_dir) resolve against where the file was.
             Path source = stored.sourceFile() == null ? Path.of(name + ".yaml") : Path.of(stored.sourceFile());
-            SweepDefinition recorded = loader.parse(stored.yamlText(), source).withName(name);
-            SweepDefinition definition = parallel == null ? recorded : recorded.withParallel(Parallelism.check(parallel));
-            return launcher.launch(definition, store, quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
+            SweepDefinition definition = launch.apply(loader.parse(stored.yamlText(), source).withName(name));
+            return launcher.launch(definition, store, launch.quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     "./sweep resume " + name + " --db " + database.location);
         }
     }

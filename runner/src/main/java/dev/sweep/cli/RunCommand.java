@@ -23,12 +23,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "store the sweep under this name instead of the file's")
     String name;
 
-    @Option(names = "--quiet", description = "print only the summary")
-    boolean quiet;
-
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "trials side by side, one core each (overrides the file's parallel); e.g. 2 on a 2-core machine")
-    Integer parallel;
+    @Mixin
+    LaunchOptions launch;
 
     @Mixin
     DatabaseOption database;
@@ -51,11 +47,10 @@ final class RunCommand implements Callable<Integer> {
         if (name != null && !name.matches(SweepFileLoader.NAME_PATTERN)) {
             throw new UserInputException("--name '" + name + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        SweepDefinition named = name == null ? loaded : loaded.withName(name);
-        SweepDefinition definition = parallel == null ? named : named.withParallel(Parallelism.check(parallel));
+        SweepDefinition definition = launch.apply(name == null ? loaded : loaded.withName(name));
         launcher.checkData(definition);
         try (ExperimentStore store = database.open()) {
-            return launcher.launch(definition, store, quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
+            return launcher.launch(definition, store, launch.quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     "./sweep resume " + definition.name() + " --db " + database.location);
         }
     }
