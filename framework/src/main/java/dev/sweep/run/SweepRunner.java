@@ -12,6 +12,7 @@ import dev.sweep.store.SweepState;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 import dev.sweep.train.EpochMetrics;
+import dev.sweep.train.NativeHelpers;
 import dev.sweep.train.StopRequestedException;
 import dev.sweep.train.TrialFailedException;
 import dev.sweep.train.TrialReporter;
@@ -61,6 +62,7 @@ public final class SweepRunner {
 
     public SweepOutcome run(SweepDefinition definition, ExperimentStore store, SweepListener listener) {
         long started = System.nanoTime();
+        NativeHelpers.checkConcurrentTrials(definition.parallel());
         CandidateSequence sequence = new CandidateSequence(definition.parameters(), definition.strategy(), definition.seed());
         int planned = sequence.plannedCount();
         // Data problems are fatal and best found before anything is recorded.

@@ -51,4 +51,17 @@ public final class NativeHelpers {
             return false;
         }
     }
+
+    /**
+     * Refuses trials side by side where libnd4j would crash: it hands each native op a ticket from a pool of
+     * {@code SD_MAX_THREADS} (default: OMP_NUM_THREADS, 1 here), and two threads sharing one ticket end in a SIGSEGV.
+     */
+    public static void checkConcurrentTrials(int trials) {
+        int tickets = Nd4j.getEnvironment().maxThreads();
+        if (trials > 1 && tickets < trials) {
+            throw new IllegalStateException("running " + trials + " trials side by side needs ND4J's SD_MAX_THREADS of at least "
+                    + trials + " (it is " + tickets + "), or libnd4j crashes. Fix: run through ./sweep, which sets "
+                    + "SD_MAX_THREADS=64 and SD_MASTER_THREADS=1, or set them in the environment.");
+        }
+    }
 }
