@@ -13,21 +13,22 @@ import java.util.Map;
  * @param repeats     executions of every trial with different seeds (Keras Tuner's executions_per_trial)
  * @param maxFailures stop the sweep once this many of its trials have failed; null for no limit
  * @param parallel    trials run side by side in this process, each on one core
+ * @param pruner      stops unpromising trials after an epoch; null for none
  */
 public record SweepDefinition(String name, DatasetSpec dataset, String architecture, SearchStrategy strategy,
                               long seed, Objective objective, Map<String, ParameterSpec> parameters, int repeats,
-                              Integer maxFailures, int parallel, String yamlText, Path source) {
+                              Integer maxFailures, int parallel, PrunerSpec pruner, String yamlText, Path source) {
     public SweepDefinition {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     public SweepDefinition withName(String newName) {
         return new SweepDefinition(newName, dataset, architecture, strategy, seed, objective, parameters, repeats, maxFailures,
-                parallel, yamlText, source);
+                parallel, pruner, yamlText, source);
     }
 
     public SweepDefinition withParallel(int trials) {
         return new SweepDefinition(name, dataset, architecture, strategy, seed, objective, parameters, repeats, maxFailures,
-                trials, yamlText, source);
+                trials, pruner, yamlText, source);
     }
 }

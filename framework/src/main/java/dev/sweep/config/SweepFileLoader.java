@@ -34,7 +34,8 @@ import java.util.function.Function;
 /** Reads one sweep file and validates all of it against the registered architectures, reporting every problem. */
 public final class SweepFileLoader {
     static final List<String> TOP_KEYS = List.of("name", "dataset", "architecture", "strategy", "seed", "objective", "parameters",
-            "repeats", "max_failures", "parallel");
+            "repeats", "max_failures", "parallel", "pruner");
+    static final List<String> PRUNER_KEYS = List.of("type", "warmup_epochs", "min_trials", "min_epochs", "reduction");
     static final List<String> DATASET_KEYS = List.of("name", "idx_dir", "train_limit", "validation");
     static final List<String> STRATEGY_KEYS = List.of("type", "trials", "points");
     static final List<String> OBJECTIVE_KEYS = List.of("metric", "goal");
@@ -103,6 +104,11 @@ public final class SweepFileLoader {
         Map<String, ParameterSpec> parameters = top.take("parameters")
                 .map(n -> parameters(n, architecture, architectureName, problems)).orElse(Map.of());
         int repeats = top.take("repeats").map(n -> (int) integer(n, "repeats", 1, 100, problems)).orElse(1);
+        PrunerSpec pruner = top.take("pruner").map(n -> pruner(n, problems)).orElse(null);
+        if (pruner != null && repeats > 1) {
+            problems.add(top.take("pruner").get(), "a pruner does not combine with repeats: it would judge one execution "
+                    + "of a trial", "remove repeats, or the pruner");
+        }
         int parallel = top.take("parallel").map(n -> (int) integer(n, "parallel", 1, 64, problems)).orElse(1);
         Integer maxFailures = top.take("max_failures")
                 .map(n -> (int) integer(n, "max_failures", 1, Integer.MAX_VALUE, problems)).orElse(null);
@@ -122,7 +128,7 @@ public final class SweepFileLoader {
                 problems.throwIfAny();
             }
         }
-        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, parallel, text,
+        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, parallel, pruner, text,
                 file);
     }
 
@@ -140,6 +146,37 @@ public final class SweepFileLoader {
     }
 
     // ---- sections
+
+    private static PrunerSpec pruner(Node node, Problems problems) {
+        YamlMapping map = mapping(node, "pruner", "e.g. pruner: {type: median, warmup_epochs: 1}", problems);
+        if (map == null) {
+            return null;
+        }
+        String type = map.take("type").map(n -> text(n, "pruner.type", problems)).orElse(null);
+        if (type == null) {
+            problems.add(node, "pruner needs a type", "type: median, asha or hyperband");
+        } else if (!PrunerSpec.TYPES.contains(type)) {
+            problems.add(map.take("type").get(), "unknown pruner '" + type + "'." + DidYouMean.hint(type, PrunerSpec.TYPES),
+                    "use type: median, asha or hyperband");
+            type = null;
+        }
+        int warmup = map.take("warmup_epochs").map(n -> (int) integer(n, "pruner.warmup_epochs", 0, 10_000, problems)).orElse(1);
+        int minTrials = map.take("min_trials").map(n -> (int) integer(n, "pruner.min_trials", 1, 10_000, problems)).orElse(5);
+        int minEpochs = map.take("min_epochs").map(n -> (int) integer(n, "pruner.min_epochs", 1, 10_000, problems)).orElse(1);
+        int reduction = map.take("reduction").map(n -> (int) integer(n, "pruner.reduction", 2, 100, problems)).orElse(3);
+        List<String> allowed = type == null ? PRUNER_KEYS : switch (type) {
+            case "median" -> List.of("type", "warmup_epochs", "min_trials");
+            default -> List.of("type", "min_epochs", "reduction");
+        };
+        for (String key : List.of("warmup_epochs", "min_trials", "min_epochs", "reduction")) {
+            if (!allowed.contains(key) && map.keys().contains(key)) {
+                problems.add(map.keyNode(key), key + " is not a setting of the " + type + " pruner",
+                        "its settings are: " + String.join(", ", allowed.subList(1, allowed.size())));
+            }
+        }
+        map.rejectUnknown(PRUNER_KEYS);
+        return type == null ? null : new PrunerSpec(type, warmup, minTrials, minEpochs, reduction);
+    }
 
     private static DatasetSpec dataset(Node node, Path base, Problems problems) {
         YamlMapping map = mapping(node, "dataset", "e.g. dataset: {name: mnist, validation: 12000}", problems);

@@ -2,7 +2,10 @@ package dev.sweep.run;
 
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.config.ConfigurationException;
+import dev.sweep.config.Objective;
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.prune.Pruner;
+import dev.sweep.prune.Pruners;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.space.CandidateSequence;
 import dev.sweep.space.ParameterDeclaration;
@@ -14,7 +17,9 @@ import dev.sweep.store.TrialState;
 import dev.sweep.train.EpochMetrics;
 import dev.sweep.train.NativeHelpers;
 import dev.sweep.train.StopRequestedException;
+import dev.sweep.train.TrainerParameters;
 import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialPrunedException;
 import dev.sweep.train.TrialReporter;
 import jakarta.inject.Inject;
 
@@ -70,7 +75,7 @@ public final class SweepRunner {
         long sweepId = openSweep(definition, store, planned);
         List<TrialRecord> earlier = store.trials(sweepId);
         Set<Integer> finished = earlier.stream()
-                .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.FAILED)
+                .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.FAILED || t.state() == TrialState.PRUNED)
                 .map(TrialRecord::number).collect(Collectors.toSet());
         int failed = (int) earlier.stream().filter(t -> t.state() == TrialState.FAILED).count();
         listener.sweepStarted(definition, planned, finished.size());
@@ -86,7 +91,9 @@ public final class SweepRunner {
         AtomicBoolean abort = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads("sweep-trial"));
         CompletionService<TrialState> trials = new ExecutorCompletionService<>(pool);
+        Pruner pruner = definition.pruner() == null ? null : Pruners.of(definition.pruner(), maxEpochs(declared, candidates));
         int complete = 0;
+        int pruned = 0;
         int failedNow = 0;
         int running = 0;
         RuntimeException stopping = null;
@@ -101,7 +108,8 @@ public final class SweepRunner {
                     int number = pending.poll();
                     long seed = definition.seed() + number;
                     ResolvedTrial trial = ResolvedTrial.of(definition, declared, number, seed, candidates.get(number), provenance);
-                    trials.submit(() -> runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat, abort));
+                    trials.submit(() -> runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat, abort,
+                            pruner));
                     running++;
                 }
                 if (running == 0) {
@@ -122,6 +130,8 @@ public final class SweepRunner {
                 running--;
                 if (state == TrialState.COMPLETE) {
                     complete++;
+                } else if (state == TrialState.PRUNED) {
+                    pruned++;
                 } else {
                     failed++;
                     failedNow++;
@@ -140,7 +150,7 @@ public final class SweepRunner {
             throw new StopRequestedException("stopped at your request with " + pending.size() + " trials not started");
         }
         store.setSweepState(sweepId, SweepState.COMPLETE);
-        SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, complete, failedNow, finished.size(),
+        SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, complete, pruned, failedNow, finished.size(),
                 store.bestTrial(sweepId), (System.nanoTime() - started) / 1e9);
         listener.sweepEnded(outcome);
         return outcome;
@@ -185,7 +195,7 @@ public final class SweepRunner {
 
     private TrialState runTrial(SweepDefinition definition, ExperimentStore store, long sweepId, int number, int planned,
                                 long seed, ResolvedTrial trial, SweepListener listener, Heartbeat heartbeat,
-                                AtomicBoolean abort) {
+                                AtomicBoolean abort, Pruner pruner) {
         long start = System.nanoTime();
         long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources(),
                 Workers.self());
@@ -206,6 +216,12 @@ public final class SweepRunner {
             public boolean stopRequested() {
                 return stop.isRequested() || abort.get();
             }
+
+            @Override
+            public boolean shouldPrune(int epoch, double objective) {
+                return pruner != null && pruner.shouldPrune(number, epoch, objective, store.history(sweepId,
+                        definition.objective().metric(), definition.objective().goal() == Objective.Goal.MAXIMIZE));
+            }
         };
         try {
             Repeats repeats = new Repeats(definition.objective());
@@ -222,6 +238,13 @@ public final class SweepRunner {
                     repeats.standardDeviation(), wall);
             listener.trialEnded(number, TrialState.COMPLETE, repeats.mean(), null, wall);
             return TrialState.COMPLETE;
+        } catch (TrialPrunedException e) {
+            double wall = seconds(start);
+            double objective = "val_loss".equals(definition.objective().metric()) ? e.last().valLoss() : e.last().valAccuracy();
+            String reason = "pruned after epoch " + e.last().epoch() + " by " + definition.pruner().type();
+            store.pruneTrial(trialId, e.last(), objective, reason, wall);
+            listener.trialEnded(number, TrialState.PRUNED, objective, reason, wall);
+            return TrialState.PRUNED;
         } catch (TrialFailedException e) {
             double wall = seconds(start);
             store.endTrial(trialId, TrialState.FAILED, e.getMessage(), wall);
@@ -256,7 +279,23 @@ public final class SweepRunner {
             public boolean stopRequested() {
                 return shown.stopRequested();
             }
+
+            @Override
+            public boolean shouldPrune(int epoch, double objective) {
+                return shown.shouldPrune(epoch, objective);
+            }
         };
+    }
+
+    /** The most epochs any candidate trains: the largest budget Hyperband plans for. */
+    private static int maxEpochs(Map<String, ParameterDeclaration> declared, List<Map<String, Object>> candidates) {
+        int max = ((Number) declared.get(TrainerParameters.EPOCHS).defaultValue()).intValue();
+        for (Map<String, Object> candidate : candidates) {
+            if (candidate.get(TrainerParameters.EPOCHS) instanceof Number n) {
+                max = Math.max(max, n.intValue());
+            }
+        }
+        return max;
     }
 
     /** True when a sweep of this name and definition has already run every trial: nothing to do. */

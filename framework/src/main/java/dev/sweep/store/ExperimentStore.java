@@ -1,6 +1,7 @@
 package dev.sweep.store;
 
 import dev.sweep.arch.Network;
+import dev.sweep.prune.History;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.run.TrialResult;
 import dev.sweep.space.ParameterValues;
@@ -177,6 +178,32 @@ public final class ExperimentStore implements AutoCloseable {
             update("INSERT INTO trial_model (trial_id, format, bytes) VALUES (?, ?, ?)", trialId, r.format().name(), r.model());
             return null;
         });
+    }
+
+    /** Ends a trial its pruner stopped, keeping the metrics of its last epoch. */
+    public synchronized void pruneTrial(long trialId, EpochMetrics last, double objectiveValue, String reason,
+                                        double wallSeconds) {
+        update("UPDATE trial SET state = ?, objective_value = ?, val_accuracy = ?, val_loss = ?, epochs_done = ?, error = ?, "
+                        + "wall_seconds = ?, finished_at = ? WHERE id = ?", TrialState.PRUNED.name(), finite(objectiveValue),
+                finite(last.valAccuracy()), finite(last.valLoss()), last.epoch(), reason, wallSeconds, OffsetDateTime.now(), trialId);
+    }
+
+    /** Every trial's objective per epoch (first execution), by candidate number, for the sweep's pruner. */
+    public synchronized History history(long sweepId, String metric, boolean maximize) {
+        String column = "val_loss".equals(metric) ? "e.val_loss" : "e.val_accuracy";
+        Map<Integer, List<Double>> values = new LinkedHashMap<>();
+        Map<Integer, Boolean> complete = new LinkedHashMap<>();
+        query("SELECT t.number, t.state, " + column + " AS v FROM epoch_metric e JOIN trial t ON t.id = e.trial_id "
+                + "WHERE t.sweep_id = ? AND e.repeat = 0 ORDER BY t.number, e.epoch", rs -> {
+            int number = rs.getInt("number");
+            double v = rs.getDouble("v");
+            values.computeIfAbsent(number, n -> new ArrayList<>()).add(rs.wasNull() ? Double.NaN : v);
+            complete.put(number, TrialState.COMPLETE.name().equals(rs.getString("state")));
+            return null;
+        }, sweepId);
+        Map<Integer, History.Curve> curves = new LinkedHashMap<>();
+        values.forEach((number, list) -> curves.put(number, new History.Curve(List.copyOf(list), complete.get(number))));
+        return new History(curves, maximize);
     }
 
     public synchronized void endTrial(long trialId, TrialState state, String error, double wallSeconds) {

@@ -7,5 +7,7 @@ public enum TrialState {
     /** Could not produce a result; the reason is stored. Not re-run on resume. */
     FAILED,
     /** Stopped by a fatal error or the user; re-run on resume. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** Stopped by the sweep's pruner after an epoch, with the metrics it reached. Not re-run, never the best. */
+    PRUNED
 }

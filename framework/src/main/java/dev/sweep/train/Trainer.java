@@ -85,6 +85,9 @@ public final class Trainer {
                     seconds, seen / seconds);
             history.add(metrics);
             reporter.epochCompleted(metrics);
+            if (epoch < settings.epochs() && reporter.shouldPrune(epoch, settings.objectiveOf(validation))) {
+                throw new TrialPrunedException(metrics);
+            }
             if (stopping.shouldStop()) {
                 break;
             }

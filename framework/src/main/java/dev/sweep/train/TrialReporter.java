@@ -11,6 +11,11 @@ public interface TrialReporter {
     default void epochCompleted(EpochMetrics metrics) {
     }
 
+    /** Asked after every stored epoch with its objective: true stops the trial as pruned. */
+    default boolean shouldPrune(int epoch, double objective) {
+        return false;
+    }
+
     /** Asked after every batch: true makes training stop with {@link StopRequestedException}. */
     default boolean stopRequested() {
         return false;

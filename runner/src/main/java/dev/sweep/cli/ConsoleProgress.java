@@ -68,7 +68,9 @@ final class ConsoleProgress implements SweepListener {
         trialSecondsTotal += wallSeconds;
         int left = remaining - done;
         String eta = left > 0 ? ", about " + duration(trialSecondsTotal / done * left / parallel) + " left" : "";
-        if (state == TrialState.COMPLETE) {
+        if (state == TrialState.PRUNED) {
+            out.printf("trial %d/%d PRUNED: %s, objective %s%s%n", number + 1, planned, error, ParameterValues.format(round4(objective)), eta);
+        } else if (state == TrialState.COMPLETE) {
             out.printf("trial %d/%d %s: objective %s in %s%s%n", number + 1, planned, state, ParameterValues.format(round4(objective)),
                     duration(wallSeconds), eta);
         } else {

@@ -44,7 +44,8 @@ final class SweepLauncher {
             err.println("Stopped: " + e.getMessage() + ". Finished trials are kept; resume with: " + resumeCommand);
             return CtrlC.EXIT_CODE;
         }
-        out.printf("Sweep '%s': %d complete, %d failed%s, %s.%n", outcome.name(), outcome.complete(), outcome.failed(),
+        out.printf("Sweep '%s': %d complete, %s%d failed%s, %s.%n", outcome.name(), outcome.complete(),
+                outcome.pruned() > 0 ? outcome.pruned() + " pruned, " : "", outcome.failed(),
                 outcome.skipped() > 0 ? ", " + outcome.skipped() + " kept from before" : "", ConsoleProgress.duration(outcome.wallSeconds()));
         outcome.best().ifPresent(best -> out.printf("Best: trial %d (#%d), %s %s, test_accuracy %s. Next: ./sweep leaderboard --sweep %s%n",
                 best.id(), best.number(), definition.objective().metric(), ParameterValues.format(round(best.objectiveValue())),
