@@ -31,6 +31,14 @@ public final class DatabaseLocation {
         return "jdbc:h2:file:" + Path.of(path).toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
+    /**
+     * The URL for the read-only {@code sweep_reader}: as {@link #jdbcUrl} without WRITE_DELAY, which only an admin may
+     * set (it is the writer's setting anyway).
+     */
+    public static String readerUrl(String location) {
+        return jdbcUrl(location).replace(";WRITE_DELAY=0", "");
+    }
+
     /** What to call the database in messages: the file H2 actually writes, or the URL. */
     public static String describe(String location) {
         if (location.startsWith("jdbc:")) {

@@ -76,6 +76,55 @@ public final class ExperimentStore implements AutoCloseable {
         return message.lines().findFirst().orElse(message);
     }
 
+    /** The documented views that {@link #readOnlyQuery} may read. */
+    public static final java.util.List<String> VIEWS = java.util.List.of("leaderboard", "trial_params", "epoch_metrics", "sweeps");
+
+    /** A query's column names and rows, as text. */
+    public record QueryResult(List<String> columns, List<List<String>> rows) {
+    }
+
+    /**
+     * Runs one SELECT as {@code sweep_reader}, a user that may only read the views: whatever the text, it cannot write
+     * to the database or reach files. The statement's transaction is rolled back either way.
+     */
+    public QueryResult readOnlyQuery(String select, int maxRows) {
+        try (Connection reader = DriverManager.getConnection(DatabaseLocation.readerUrl(location), "sweep_reader", "sweep_reader")) {
+            reader.setAutoCommit(false);
+            reader.setReadOnly(true);
+            try (Statement statement = reader.createStatement()) {
+                statement.setMaxRows(maxRows);
+                try (ResultSet rs = statement.executeQuery(select)) {
+                    int count = rs.getMetaData().getColumnCount();
+                    List<String> columns = new ArrayList<>();
+                    for (int c = 1; c <= count; c++) {
+                        columns.add(rs.getMetaData().getColumnLabel(c).toLowerCase(java.util.Locale.ROOT));
+                    }
+                    List<List<String>> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>();
+                        for (int c = 1; c <= count; c++) {
+                            row.add(rs.getString(c));
+                        }
+                        rows.add(row);
+                    }
+                    return new QueryResult(columns, rows);
+                }
+            } finally {
+                reader.rollback();
+            }
+        } catch (SQLException e) {
+            String first = e.getMessage().lines().findFirst().orElse(e.getMessage());
+            throw new QueryException(first.replaceFirst(";\\s*SQL statement:.*$", ""));
+        }
+    }
+
+    /** A query the reader could not run: bad SQL, or something it may not do. */
+    public static final class QueryException extends RuntimeException {
+        QueryException(String message) {
+            super(message);
+        }
+    }
+
     public String location() {
         return DatabaseLocation.describe(location);
     }

@@ -2,6 +2,9 @@ package dev.sweep.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sweep.query.TrialColumns;
+import dev.sweep.query.TrialFilter;
+import dev.sweep.query.TrialOrder;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.TrialRecord;
 import picocli.CommandLine.Command;
@@ -26,6 +29,17 @@ final class LeaderboardCommand implements Callable<Integer> {
 
     @Option(names = "--sweep", paramLabel = "NAME", description = "only this sweep")
     String sweep;
+
+    @Option(names = "--arch", paramLabel = "NAME", description = "only trials of this architecture")
+    String arch;
+
+    @Option(names = "--where", paramLabel = "CONDITION",
+            description = "e.g. \"val_accuracy > 0.99 and optimizer = 'adam'\": metrics and parameters compared with "
+                    + "numbers or 'text', joined by and, or, not, parentheses; evaluated in Sweep, never as SQL")
+    String where;
+
+    @Option(names = "--order-by", paramLabel = "COLUMN [asc|desc]", description = "sort by a metric or parameter")
+    String orderBy;
 
     @Option(names = "--top", paramLabel = "N", description = "at most N rows")
     Integer top;
@@ -55,7 +69,7 @@ final class LeaderboardCommand implements Callable<Integer> {
                 throw new UserInputException("no sweep named '" + sweep + "' in " + store.location() + "; it holds: "
                         + String.join(", ", store.sweeps().stream().map(s -> s.name()).toList()));
             }
-            List<TrialRecord> trials = store.leaderboard(sweep, top == null ? Integer.MAX_VALUE : top);
+            List<TrialRecord> trials = select(store);
             Set<String> parameters = parameterColumns(trials, format != Format.table);
             switch (format) {
                 case json -> printJson(out, trials, parameters);
@@ -64,6 +78,39 @@ final class LeaderboardCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The stored leaderboard, narrowed by --arch and --where, sorted by --order-by, cut at --top. */
+    private List<TrialRecord> select(ExperimentStore store) {
+        Map<String, String> architectures = new LinkedHashMap<>();
+        store.sweeps().forEach(s -> architectures.put(s.name(), s.architecture()));
+        List<TrialRecord> all = store.leaderboard(sweep, Integer.MAX_VALUE);
+        Map<TrialRecord, Map<String, Object>> columns = new LinkedHashMap<>();
+        Set<String> names = new java.util.TreeSet<>(TrialColumns.METRICS);
+        for (TrialRecord t : all) {
+            Map<String, Object> c = TrialColumns.of(t, architectures.get(t.sweepName()));
+            columns.put(t, c);
+            names.addAll(c.keySet());
+        }
+        TrialFilter filter;
+        java.util.Comparator<Map<String, Object>> order;
+        try {
+            filter = where == null ? null : TrialFilter.parse(where, names);
+            order = orderBy == null ? null : TrialOrder.parse(orderBy, names);
+        } catch (TrialFilter.FilterException e) {
+            throw new UserInputException(e.getMessage().startsWith("--order-by") ? e.getMessage() : "--where: " + e.getMessage());
+        }
+        List<TrialRecord> selected = new ArrayList<>();
+        for (TrialRecord t : all) {
+            Map<String, Object> c = columns.get(t);
+            if ((arch == null || arch.equals(c.get("architecture"))) && (filter == null || filter.test(c::get))) {
+                selected.add(t);
+            }
+        }
+        if (order != null) {
+            selected.sort((a, b) -> order.compare(columns.get(a), columns.get(b)));
+        }
+        return top == null || selected.size() <= top ? selected : selected.subList(0, top);
     }
 
     /** Searched and fixed parameters for the table; every resolved parameter for csv and json. */

@@ -1,0 +1,103 @@
+package dev.sweep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sweep.query.TrialColumns;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.RepeatRecord;
+import dev.sweep.store.SweepRecord;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.train.EpochMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Everything about one trial: its parameters (and where each came from), its metrics, its epochs and repeats.")
+final class ShowCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "TRIAL", description = "the trial id, as the leaderboard's first column shows it")
+    long trialId;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json; default: ${DEFAULT-VALUE}")
+    String format;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new UserInputException("--format is table or json, not '" + format + "'");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ExperimentStore store = database.open()) {
+            TrialRecord t = Trials.find(store, trialId);
+            SweepRecord sweep = store.findSweep(t.sweepName()).orElseThrow();
+            Map<String, Object> columns = TrialColumns.of(t, sweep.architecture());
+            List<EpochMetrics> epochs = store.epochs(t.id());
+            List<RepeatRecord> repeats = store.repeats(t.id());
+            if (format.equals("json")) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                TrialColumns.METRICS.forEach(m -> json.put(m, columns.get(m)));
+                json.put("parameters", t.parameters());
+                json.put("parameter_sources", t.parameterSources());
+                json.put("epochs", epochs);
+                json.put("repeats_detail", repeats);
+                json.put("error", t.error());
+                json.put("config", new ObjectMapper().readTree(t.configJson()));
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+                out.flush();
+                return 0;
+            }
+            out.printf("Trial %d: #%d of sweep '%s' (%s), %s%s%n", t.id(), t.number(), t.sweepName(), sweep.architecture(),
+                    t.state(), t.error() == null ? "" : ": " + t.error());
+            out.println();
+            TextTable parameters = new TextTable(List.of("  parameter", "value", "source"));
+            t.parameters().forEach((name, value) -> parameters.add(List.of("  " + name, value, t.parameterSources().get(name))));
+            parameters.print(out);
+            out.println();
+            TextTable metrics = new TextTable(List.of("  metric", "value"));
+            for (String m : TrialColumns.METRICS) {
+                if (columns.get(m) != null && !List.of("trial", "sweep", "architecture", "number", "state").contains(m)) {
+                    metrics.add(List.of("  " + m, Trials.format(columns.get(m))));
+                }
+            }
+            metrics.print(out);
+            if (!epochs.isEmpty()) {
+                out.println();
+                TextTable table = new TextTable(List.of("  epoch", "train_loss", "val_loss", "val_accuracy", "seconds", "images/s"));
+                for (EpochMetrics e : epochs) {
+                    table.add(List.of("  " + e.epoch(), Trials.format(e.trainLoss()), Trials.format(e.valLoss()),
+                            Trials.format(e.valAccuracy()), String.format(Locale.ROOT, "%.1f", e.seconds()),
+                            String.format(Locale.ROOT, "%,.0f", e.imagesPerSecond())));
+                }
+                table.print(out);
+            }
+            if (repeats.size() > 1) {
+                out.println();
+                TextTable table = new TextTable(List.of("  repeat", "seed", "objective", "val_accuracy", "test_accuracy", "epochs"));
+                for (RepeatRecord r : repeats) {
+                    table.add(List.of("  " + r.repeat(), String.valueOf(r.seed()), Trials.format(r.objectiveValue()),
+                            Trials.format(r.valAccuracy()), Trials.format(r.testAccuracy()), String.valueOf(r.epochsDone())));
+                }
+                table.print(out);
+            }
+            out.flush();
+        }
+        return 0;
+    }
+}
