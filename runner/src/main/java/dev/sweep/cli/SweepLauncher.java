@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.run.Benchmark;
 import dev.sweep.run.StopSignal;
 import dev.sweep.run.SweepListener;
 import dev.sweep.run.SweepOutcome;
@@ -44,9 +45,11 @@ final class SweepLauncher {
             err.println("Stopped: " + e.getMessage() + ". Finished trials are kept; resume with: " + resumeCommand);
             return CtrlC.EXIT_CODE;
         }
-        out.printf("Sweep '%s': %d complete, %s%d failed%s, %s.%n", outcome.name(), outcome.complete(),
+        double peak = Benchmark.peakResidentMegabytes();
+        out.printf("Sweep '%s': %d complete, %s%d failed%s, %s%s.%n", outcome.name(), outcome.complete(),
                 outcome.pruned() > 0 ? outcome.pruned() + " pruned, " : "", outcome.failed(),
-                outcome.skipped() > 0 ? ", " + outcome.skipped() + " kept from before" : "", ConsoleProgress.duration(outcome.wallSeconds()));
+                outcome.skipped() > 0 ? ", " + outcome.skipped() + " kept from before" : "", ConsoleProgress.duration(outcome.wallSeconds()),
+                Double.isNaN(peak) ? "" : String.format(java.util.Locale.ROOT, ", peak memory %.0f MB", peak));
         outcome.best().ifPresent(best -> out.printf("Best: trial %d (#%d), %s %s, test_accuracy %s. Next: ./sweep leaderboard --sweep %s%n",
                 best.id(), best.number(), definition.objective().metric(), ParameterValues.format(round(best.objectiveValue())),
                 ParameterValues.format(round(best.testAccuracy())), definition.name()));
