@@ -1,0 +1,136 @@
+package dev.sweep.report;
+
+import dev.sweep.store.TrialRecord;
+import dev.sweep.train.EpochMetrics;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The report's charts, drawn by XChart as PNG bytes. */
+final class Charts {
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 400;
+
+    private Charts() {
+    }
+
+    static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not draw " + chart.getTitle(), e);
+        }
+    }
+
+    /** One line per trial of {@code metric} (train_loss, val_loss or val_accuracy) against the epoch. */
+    static XYChart learningCurves(String title, String metric, Map<TrialRecord, List<EpochMetrics>> trials) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(metric).build();
+        trials.forEach((trial, epochs) -> {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (EpochMetrics e : epochs) {
+                Double v = switch (metric) {
+                    case "train_loss" -> e.trainLoss();
+                    case "val_loss" -> e.valLoss();
+                    default -> e.valAccuracy();
+                };
+                if (v != null && Double.isFinite(v)) {
+                    x.add((double) e.epoch());
+                    y.add(v);
+                }
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries("trial " + trial.id() + " (#" + trial.number() + ")", x, y);
+            }
+        });
+        return chart;
+    }
+
+    /** Each finished trial's objective by its number, and the best so far. */
+    static XYChart history(List<TrialRecord> trials, boolean maximize, String metric) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Optimization history")
+                .xAxisTitle("trial number").yAxisTitle(metric).build();
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> best = new ArrayList<>();
+        Double incumbent = null;
+        for (TrialRecord t : trials) {
+            if (t.objectiveValue() == null) {
+                continue;
+            }
+            x.add((double) t.number());
+            y.add(t.objectiveValue());
+            if (incumbent == null || (maximize ? t.objectiveValue() > incumbent : t.objectiveValue() < incumbent)) {
+                incumbent = t.objectiveValue();
+            }
+            best.add(incumbent);
+        }
+        XYSeries points = chart.addSeries("trial", x, y);
+        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        XYSeries line = chart.addSeries("best so far", x, best);
+        line.setMarker(SeriesMarkers.NONE);
+        return chart;
+    }
+
+    /** The objective against a numeric parameter, on a log axis when the sweep searched it on a log scale. */
+    static XYChart objectiveAgainst(String parameter, List<Double> values, List<Double> objectives, boolean log, String metric) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(metric + " against " + parameter)
+                .xAxisTitle(parameter + (log ? " (log scale)" : "")).yAxisTitle(metric).build();
+        chart.getStyler().setXAxisLogarithmic(log);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries(parameter, values, objectives);
+        return chart;
+    }
+
+    /** The mean objective for each value of a choice parameter. */
+    static CategoryChart objectiveByChoice(String parameter, List<String> choices, List<Double> means, String metric) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("mean " + metric + " by " + parameter)
+                .xAxisTitle(parameter).yAxisTitle("mean " + metric).build();
+        chart.getStyler().setLegendVisible(false);
+        double low = means.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).min().orElse(0);
+        double high = means.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).max().orElse(1);
+        // Bars from zero would hide the differences that matter between good settings.
+        chart.getStyler().setYAxisMin(low - Math.max(0.1 * (high - low), 1e-3));
+        chart.addSeries(parameter, choices, means);
+        return chart;
+    }
+
+    /** Rows are true classes, columns predicted ones. */
+    static HeatMapChart confusion(int[][] confusion, String title) {
+        int classes = confusion.length;
+        HeatMapChart chart = new HeatMapChartBuilder().width(720).height(600).title(title).xAxisTitle("predicted")
+                .yAxisTitle("true").build();
+        List<Integer> axis = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            axis.add(c);
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (int t = 0; t < classes; t++) {
+            for (int p = 0; p < classes; p++) {
+                // y counts up from the bottom: put class 0 on top
+                cells.add(new Number[]{p, classes - 1 - t, confusion[t][p]});
+            }
+        }
+        List<Integer> yAxis = new ArrayList<>();
+        for (int c = classes - 1; c >= 0; c--) {
+            yAxis.add(c);
+        }
+        chart.getStyler().setShowValue(true);
+        chart.addSeries("count", axis, yAxis, cells);
+        return chart;
+    }
+}
