@@ -1,0 +1,111 @@
+package dev.sweep.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTML report of a small real sweep: every chart has data, and the page loads in headless Chromium. */
+class ReportTest {
+    private static final Pattern IMAGE = Pattern.compile("<img alt=\"([^\"]*)\" src=\"data:image/png;base64,([^\"]*)\">");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReportOfASmallConvNetSweepHasEveryChartAndLoadsInChromiumWithoutErrors() throws Exception {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, """
+                name: small
+                dataset: {name: mnist, train_limit: 600, validation: 200}
+                architecture: cnn
+                strategy: {type: random, trials: 3}
+                parameters:
+                  epochs: 2
+                  filters_1: 8
+                  filters_2: 8
+                  units: 16
+                  learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}
+                  activation: {values: [relu, tanh]}
+                """);
+        String db = dir.resolve("experiments").toString();
+        assertThat(Cli.run("run", file.toString(), "--db", db, "--quiet").exitCode()).isZero();
+        Path out = dir.resolve("report");
+        Cli report = Cli.run("report", "small", "--out", out.toString(), "--db", db);
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        String html = Files.readString(out.resolve("index.html"));
+
+        List<String> charts = new ArrayList<>();
+        Matcher m = IMAGE.matcher(html);
+        while (m.find()) {
+            charts.add(m.group(1));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
+            assertThat(image).as(m.group(1)).isNotNull();
+            assertThat(distinctColours(image)).as("%s is drawn, not blank", m.group(1)).isGreaterThan(8);
+        }
+        assertThat(charts).containsExactly("learning curves: training loss", "learning curves: validation loss",
+                "learning curves: validation accuracy", "optimization history", "val_accuracy against learning_rate",
+                "val_accuracy by activation", "confusion matrix of the best trial", "misclassified test images",
+                "first-layer filters");
+
+        Cli again = Cli.run("report", "small", "--out", out.toString(), "--db", db);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists; add --force");
+
+        Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
+        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
+                "--dump-dom", out.resolve("index.html").toUri().toString()).redirectErrorStream(false).start();
+        byte[] dom = chromium.getInputStream().readAllBytes();
+        String log = new String(chromium.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String page = new String(dom, StandardCharsets.UTF_8);
+        assertThat(page).contains("data-images=\"" + charts.size() + "\"").contains("data-broken-images=\"0\"");
+        assertThat(log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught"))).isEmpty();
+    }
+
+    @Test
+    void dataDescribeCountsEveryLabelOfEverySplitAndDrawsSamples() throws Exception {
+        Cli cli = Cli.run("data", "describe", "--format", "json", "--out", dir.toString());
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode facts = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(cli.out().substring(0, cli.out().lastIndexOf('}') + 1));
+        assertThat(facts.get("image_shape").toString()).isEqualTo("[28,28]");
+        for (String split : List.of("train", "validation", "test")) {
+            com.fasterxml.jackson.databind.JsonNode s = facts.get("splits").get(split);
+            int total = 0;
+            for (com.fasterxml.jackson.databind.JsonNode c : s.get("label_counts")) {
+                total += c.asInt();
+            }
+            assertThat(total).as(split).isEqualTo(s.get("images").asInt());
+        }
+        assertThat(facts.get("splits").get("test").get("images").asInt()).isEqualTo(10_000);
+        assertThat(facts.get("splits").get("train").get("pixel_mean").asDouble()).isBetween(0.12, 0.14);
+        BufferedImage samples = ImageIO.read(dir.resolve("samples.png").toFile());
+        assertThat(distinctColours(samples)).isGreaterThan(8);
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
