@@ -11,7 +11,7 @@ public final class TrialColumns {
     public static final List<String> METRICS = List.of("trial", "sweep", "architecture", "number", "state", "objective",
             "objective_std", "repeats", "val_accuracy", "val_loss", "val_macro_f1", "test_accuracy", "test_loss",
             "test_macro_f1", "test_auc_roc", "epochs_done", "best_epoch", "train_seconds", "eval_seconds", "wall_seconds",
-            "params", "attempt");
+            "params", "attempt", "train_images_per_s", "model_bytes", "latency_ms_batch1", "latency_ms_batch256");
 
     private TrialColumns() {
     }
@@ -41,6 +41,10 @@ public final class TrialColumns {
         c.put("wall_seconds", t.wallSeconds());
         c.put("params", t.paramCount());
         c.put("attempt", t.attempt());
+        c.put("train_images_per_s", t.trainImagesPerSecond());
+        c.put("model_bytes", t.modelBytes());
+        c.put("latency_ms_batch1", t.latencyMsBatch1());
+        c.put("latency_ms_batch256", t.latencyMsBatch256());
         t.parameters().forEach((name, text) -> c.putIfAbsent(name, typed(text)));
         return c;
     }

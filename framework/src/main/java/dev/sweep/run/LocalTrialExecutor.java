@@ -9,6 +9,7 @@ import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.train.ClassificationMetrics;
 import dev.sweep.train.Evaluator;
+import dev.sweep.train.Latency;
 import dev.sweep.train.NetworkFactory;
 import dev.sweep.train.Trainer;
 import dev.sweep.train.TrainingSettings;
@@ -48,8 +49,10 @@ public final class LocalTrialExecutor implements TrialExecutor {
             long start = System.nanoTime();
             ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes(), settings.normalization());
             double evalSeconds = outcome.validationSeconds() + (System.nanoTime() - start) / 1e9;
+            double[] latency = {Latency.millisecondsPerImage(network, data.testSet(), settings.normalization(), 1, 21),
+                    Latency.millisecondsPerImage(network, data.testSet(), settings.normalization(), 256, 5)};
             return new TrialResult(outcome.epochs(), outcome.validation(), test, network.parameterCount(), outcome.trainSeconds(),
-                    evalSeconds, network.format(), network.toBytes(), outcome.bestEpoch());
+                    evalSeconds, network.format(), network.toBytes(), outcome.bestEpoch(), latency);
         } catch (OutOfMemoryError e) {
             throw new TrialFailedException("out of memory while training (" + e.getMessage() + "); try a smaller batch_size "
                     + "or network, or give the JVM more memory", e);

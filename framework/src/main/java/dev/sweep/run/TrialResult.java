@@ -10,8 +10,20 @@ import java.util.List;
  * What a completed trial execution hands back: metrics, history, timings and the trained model as a DL4J zip.
  *
  * @param validation the metrics of the model handed back, whose weights are those of {@code bestEpoch}
+ * @param latencyMs  inference milliseconds per image at batch 1 and at batch 256
  */
 public record TrialResult(List<EpochMetrics> epochs, ClassificationMetrics validation, ClassificationMetrics test,
                           long parameterCount, double trainSeconds, double evalSeconds, Network.Format format,
-                          byte[] model, int bestEpoch) {
+                          byte[] model, int bestEpoch, double[] latencyMs) {
+
+    /** Training images per second over all epochs. */
+    public double trainImagesPerSecond() {
+        double images = 0;
+        double seconds = 0;
+        for (EpochMetrics e : epochs) {
+            images += e.imagesPerSecond() * e.seconds();
+            seconds += e.seconds();
+        }
+        return seconds > 0 ? images / seconds : Double.NaN;
+    }
 }

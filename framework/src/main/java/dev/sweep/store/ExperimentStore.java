@@ -218,12 +218,16 @@ public final class ExperimentStore implements AutoCloseable {
             update("UPDATE trial SET state = ?, objective_value = ?, objective_std = ?, repeats = ?, best_repeat = ?, "
                             + "best_epoch = ?, epochs_done = ?, val_accuracy = ?, val_loss = ?, val_macro_f1 = ?, "
                             + "test_accuracy = ?, test_loss = ?, test_macro_f1 = ?, test_auc_roc = ?, param_count = ?, "
-                            + "train_seconds = ?, eval_seconds = ?, wall_seconds = ?, finished_at = ?, error = NULL WHERE id = ?",
+                            + "train_seconds = ?, eval_seconds = ?, wall_seconds = ?, finished_at = ?, error = NULL, "
+                            + "test_confusion = ?, train_images_per_s = ?, model_bytes = ?, latency_ms_batch1 = ?, "
+                            + "latency_ms_batch256 = ? WHERE id = ?",
                     TrialState.COMPLETE.name(), objectiveMean, objectiveStd, repeats, bestRepeat, r.bestEpoch(), r.epochs().size(),
                     r.validation().accuracy(), r.validation().loss(),
                     r.validation().macroF1(), r.test().accuracy(), r.test().loss(), r.test().macroF1(),
                     finite(r.test().aucRoc()), r.parameterCount(), r.trainSeconds(), r.evalSeconds(), wallSeconds,
-                    OffsetDateTime.now(), trialId);
+                    OffsetDateTime.now(), confusionJson(r.test().confusion()), finite(r.trainImagesPerSecond()),
+                    (long) r.model().length, r.latencyMs() == null ? null : r.latencyMs()[0],
+                    r.latencyMs() == null ? null : r.latencyMs()[1], trialId);
             update("INSERT INTO trial_model (trial_id, format, bytes) VALUES (?, ?, ?)", trialId, r.format().name(), r.model());
             return null;
         });
@@ -362,7 +366,30 @@ public final class ExperimentStore implements AutoCloseable {
                 nullable(rs, "wall_seconds"), rs.getString("error"),
                 rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
                 rs.getString("worker"), rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getInt("attempt"),
-                rs.getInt("repeats"), nullable(rs, "objective_std"), (Integer) rs.getObject("best_epoch"));
+                rs.getInt("repeats"), nullable(rs, "objective_std"), (Integer) rs.getObject("best_epoch"),
+                nullable(rs, "train_images_per_s"), (Long) rs.getObject("model_bytes"), nullable(rs, "latency_ms_batch1"),
+                nullable(rs, "latency_ms_batch256"));
+    }
+
+    private static String confusionJson(int[][] confusion) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < confusion.length; i++) {
+            json.append(i == 0 ? "" : ",").append(java.util.Arrays.toString(confusion[i]).replace(" ", ""));
+        }
+        return json.append("]").toString();
+    }
+
+    /** The stored test confusion matrix of a completed trial, rows true classes; empty when it has none. */
+    public synchronized Optional<int[][]> testConfusion(long trialId) {
+        return query("SELECT test_confusion FROM trial WHERE id = ?", rs -> rs.getString(1), trialId).stream()
+                .filter(java.util.Objects::nonNull).findFirst().map(text -> {
+                    String[] rows = text.substring(2, text.length() - 2).split("\\],\\[");
+                    int[][] m = new int[rows.length][];
+                    for (int i = 0; i < rows.length; i++) {
+                        m[i] = java.util.Arrays.stream(rows[i].split(",")).mapToInt(Integer::parseInt).toArray();
+                    }
+                    return m;
+                });
     }
 
     private static Double nullable(ResultSet rs, String column) throws SQLException {

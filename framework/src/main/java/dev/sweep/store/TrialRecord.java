@@ -19,5 +19,6 @@ public record TrialRecord(long id, long sweepId, String sweepName, int number, T
                           Long paramCount, int epochsDone, Double trainSeconds, Double evalSeconds, Double wallSeconds,
                           String error, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                           String worker, OffsetDateTime heartbeatAt, int attempt, int repeats, Double objectiveStd,
-                          Integer bestEpoch) {
+                          Integer bestEpoch, Double trainImagesPerSecond, Long modelBytes, Double latencyMsBatch1,
+                          Double latencyMsBatch256) {
 }

@@ -76,7 +76,7 @@ class PrunedSweepTest {
             double last = curve[curve.length - 1];
             ClassificationMetrics metrics = new ClassificationMetrics(1000, last, 1 - last, last, 0.9, new int[10][10]);
             return new TrialResult(epochs, metrics, metrics, 10, 1, 1, dev.sweep.arch.Network.Format.MULTI_LAYER,
-                    new byte[]{1}, curve.length);
+                    new byte[]{1}, curve.length, new double[]{1, 1});
         }
     }
 

@@ -58,6 +58,7 @@ final class ShowCommand implements Callable<Integer> {
                 json.put("epochs", epochs);
                 json.put("repeats_detail", repeats);
                 json.put("error", t.error());
+                json.put("test_confusion", store.testConfusion(t.id()).orElse(null));
                 json.put("config", new ObjectMapper().readTree(t.configJson()));
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
                 out.flush();
@@ -77,6 +78,27 @@ final class ShowCommand implements Callable<Integer> {
                 }
             }
             metrics.print(out);
+            java.util.Optional<int[][]> confusion = store.testConfusion(t.id());
+            if (confusion.isPresent()) {
+                out.println();
+                TextTable perClass = new TextTable(List.of("  class", "precision", "recall", "f1", "test images"));
+                int[][] m = confusion.get();
+                for (int c = 0; c < m.length; c++) {
+                    int truePositive = m[c][c];
+                    int predicted = 0;
+                    int actual = 0;
+                    for (int k = 0; k < m.length; k++) {
+                        predicted += m[k][c];
+                        actual += m[c][k];
+                    }
+                    double precision = predicted == 0 ? 0 : truePositive / (double) predicted;
+                    double recall = actual == 0 ? 0 : truePositive / (double) actual;
+                    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+                    perClass.add(List.of("  " + c, String.format(Locale.ROOT, "%.4f", precision), String.format(Locale.ROOT, "%.4f", recall),
+                            String.format(Locale.ROOT, "%.4f", f1), String.valueOf(actual)));
+                }
+                perClass.print(out);
+            }
             if (!epochs.isEmpty()) {
                 out.println();
                 TextTable table = new TextTable(List.of("  epoch", "train_loss", "val_loss", "val_accuracy", "seconds", "images/s"));

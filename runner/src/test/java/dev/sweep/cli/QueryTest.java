@@ -101,6 +101,9 @@ class QueryTest {
         assertThat(rows.get(0).get("trials").asText()).isEqualTo("2");
         JsonNode epochs = json("sql", "SELECT COUNT(*) AS n FROM epoch_metrics", "--format", "json", "--db", db());
         assertThat(epochs.get(0).get("n").asText()).isEqualTo("4");
+        JsonNode speed = json("sql", "SELECT COUNT(*) AS n FROM leaderboard WHERE latency_ms_batch1 > 0 AND latency_ms_batch256 > 0 "
+                + "AND model_bytes > 10000 AND train_images_per_s > 0", "--format", "json", "--db", db());
+        assertThat(speed.get(0).get("n").asText()).isEqualTo("4");
     }
 
     @ParameterizedTest
@@ -157,7 +160,9 @@ class QueryTest {
         Cli show = Cli.run("show", first, "--db", db());
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.out()).contains("Trial " + first + ": ").containsPattern("optimizer +\\w+ +searched")
-                .containsPattern("hidden_layers +2 +default").contains("val_accuracy").containsPattern("\\n +1 +[0-9.]+ +[0-9.]+");
+                .containsPattern("hidden_layers +2 +default").contains("val_accuracy").containsPattern("\\n +1 +[0-9.]+ +[0-9.]+")
+                .containsPattern("class +precision +recall +f1 +test images").containsPattern("\\n +9 +[0-9.]+ +[0-9.]+ +[0-9.]+ +1009")
+                .containsPattern("latency_ms_batch1 +[0-9.]+").containsPattern("model_bytes +[0-9]+");
         Cli compare = Cli.run("compare", first, second, "--db", db());
         assertThat(compare.exitCode()).as(compare.toString()).isZero();
         assertThat(compare.out()).containsPattern("\\* +val_accuracy").containsPattern("\\n +hidden_layers +2 +2");
