@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class NativeHelpers {
     private static final Logger LOG = LoggerFactory.getLogger(NativeHelpers.class);
     private static Boolean usable;
+    private static String failure;
 
     private NativeHelpers() {
     }
@@ -26,10 +27,14 @@ public final class NativeHelpers {
     /** True when convolutions run through the native helpers; false when they were found broken and turned off. */
     public static synchronized boolean probeOnce() {
         if (usable == null) {
+            if (!Nd4j.getEnvironment().helpersAllowed() && System.getenv("SD_FORBID_HELPERS") == null) {
+                // beta7 switches helpers off whenever SD_MASTER_THREADS is set; nobody asked for that.
+                Nd4j.getEnvironment().allowHelpers(true);
+            }
             usable = convolutionRuns();
             if (!usable) {
                 Nd4j.getEnvironment().allowHelpers(false);
-                LOG.warn("oneDNN cannot run convolutions here; using DL4J's own, several times slower. "
+                LOG.warn("oneDNN cannot run convolutions here (" + failure + "); using DL4J's own, several times slower. "
                         + (System.getenv("DNNL_MAX_CPU_ISA") == null
                         ? "Fix: set DNNL_MAX_CPU_ISA=AVX2 in the environment (./sweep does)." : "DNNL_MAX_CPU_ISA is "
                         + System.getenv("DNNL_MAX_CPU_ISA") + "; try AVX2 or AVX."));
@@ -40,6 +45,7 @@ public final class NativeHelpers {
 
     private static boolean convolutionRuns() {
         if (!Nd4j.getEnvironment().helpersAllowed()) {
+            failure = "native helpers are switched off";
             return false;
         }
         try {
@@ -48,6 +54,7 @@ public final class NativeHelpers {
             Nd4j.exec(new Conv2D(Nd4j.ones(DataType.FLOAT, 1, 1, 4, 4), Nd4j.ones(DataType.FLOAT, 3, 3, 1, 1), null, config));
             return true;
         } catch (RuntimeException e) {
+            failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
             return false;
         }
     }
@@ -61,7 +68,7 @@ public final class NativeHelpers {
         if (trials > 1 && tickets < trials) {
             throw new IllegalStateException("running " + trials + " trials side by side needs ND4J's SD_MAX_THREADS of at least "
                     + trials + " (it is " + tickets + "), or libnd4j crashes. Fix: run through ./sweep, which sets "
-                    + "SD_MAX_THREADS=64 and SD_MASTER_THREADS=1, or set them in the environment.");
+                    + "SD_MAX_THREADS=64, or set it in the environment.");
         }
     }
 }
