@@ -65,9 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new UserInputException("--format is table or json, not '" + format + "'");
-        }
+        Formats.require(format, "table", "json");
         if (seconds <= 0 || batchSize < 1) {
             throw new UserInputException("--seconds and --batch-size must be positive");
         }

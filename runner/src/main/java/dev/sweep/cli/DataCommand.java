@@ -60,9 +60,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!format.equals("table") && !format.equals("json")) {
-                throw new UserInputException("--format is table or json, not '" + format + "'");
-            }
+            Formats.require(format, "table", "json");
             DatasetSpec spec = dataset.equals("mnist") ? DatasetSpec.mnist()
                     : new DatasetSpec(null, Path.of(dataset), null, validation);
             if (!dataset.equals("mnist") && !Files.isDirectory(Path.of(dataset))) {

@@ -51,9 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new UserInputException("--format is table or json, not '" + format + "'");
-        }
+        Formats.require(format, "table", "json");
         if (!Files.isRegularFile(model)) {
             throw new UserInputException(model + ": no such file; export one with ./sweep export --sweep NAME --out " + model);
         }

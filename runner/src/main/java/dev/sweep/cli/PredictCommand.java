@@ -57,9 +57,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("table", "csv", "json").contains(format)) {
-            throw new UserInputException("--format is table, csv or json, not '" + format + "'");
-        }
+        Formats.require(format, "table", "csv", "json");
         if (top < 1 || top > 10) {
             throw new UserInputException("--top is 1 to 10, not " + top);
         }

@@ -40,9 +40,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new UserInputException("--format is table or json, not '" + format + "'");
-        }
+        Formats.require(format, "table", "json");
         PrintWriter out = spec.commandLine().getOut();
         try (ExperimentStore store = database.open()) {
             TrialRecord t = Trials.find(store, trialId);

@@ -42,9 +42,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("table", "csv", "json").contains(format)) {
-            throw new UserInputException("--format is table, csv or json, not '" + format + "'");
-        }
+        Formats.require(format, "table", "csv", "json");
         String select = singleSelect(query);
         ExperimentStore.QueryResult result;
         try (ExperimentStore store = database.open()) {
