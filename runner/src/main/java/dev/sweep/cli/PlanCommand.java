@@ -2,7 +2,10 @@ package dev.sweep.cli;
 
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
+import dev.sweep.prune.Pruners;
 import dev.sweep.run.SweepPlan;
+import dev.sweep.space.ParameterSpec;
+import dev.sweep.train.TrainerParameters;
 import dev.sweep.space.ParameterValues;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -54,6 +57,15 @@ final class PlanCommand implements Callable<Integer> {
         if (sweep.maxFailures() != null) {
             out.printf("Stops after %d failed trials (max_failures)%n", sweep.maxFailures());
         }
+        if (sweep.repeats() > 1) {
+            out.printf("Each trial trains %d times with different seeds; its objective is their mean (repeats)%n", sweep.repeats());
+        }
+        if (sweep.parallel() > 1) {
+            out.printf("Runs %d trials side by side (parallel)%n", sweep.parallel());
+        }
+        if (sweep.pruner() != null) {
+            out.printf("Pruner: %s%n", Pruners.of(sweep.pruner(), maxEpochs(sweep)).describe());
+        }
         out.println();
         TextTable table = new TextTable(List.of("  parameter", "source", "value or space", "meaning"));
         plan.parameters().forEach(r -> table.add(List.of("  " + r.name(), r.source(), r.values(), r.meaning())));
@@ -71,6 +83,21 @@ final class PlanCommand implements Callable<Integer> {
         out.printf("Run it: ./sweep run %s%n", file);
         out.flush();
         return 0;
+    }
+
+    /** The most epochs a trial of the sweep can train: Hyperband's largest budget. */
+    private static int maxEpochs(SweepDefinition sweep) {
+        ParameterSpec epochs = sweep.parameters().get(TrainerParameters.EPOCHS);
+        if (epochs instanceof ParameterSpec.Fixed f && f.value() instanceof Number n) {
+            return n.intValue();
+        }
+        if (epochs instanceof ParameterSpec.Choice c) {
+            return c.values().stream().filter(v -> v instanceof Number).mapToInt(v -> ((Number) v).intValue()).max().orElse(1);
+        }
+        if (epochs instanceof ParameterSpec.IntRange r) {
+            return (int) r.max();
+        }
+        return 1;
     }
 
     private static String describe(Map<String, Object> candidate) {
