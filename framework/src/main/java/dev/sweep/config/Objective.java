@@ -18,6 +18,11 @@ public record Objective(String metric, Goal goal) {
         return new Objective(metric, metric.endsWith("loss") ? Goal.MINIMIZE : Goal.MAXIMIZE);
     }
 
+    /** The objective's value among a result's validation accuracy and loss. */
+    public double of(double accuracy, double loss) {
+        return "val_loss".equals(metric) ? loss : accuracy;
+    }
+
     public boolean isBetter(double candidate, double incumbent) {
         return goal == Goal.MAXIMIZE ? candidate > incumbent : candidate < incumbent;
     }

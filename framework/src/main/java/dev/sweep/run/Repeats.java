@@ -29,7 +29,7 @@ final class Repeats {
 
     /** Adds an execution; returns its objective value. */
     double add(TrialResult result) {
-        double value = "val_loss".equals(objective.metric()) ? result.validation().loss() : result.validation().accuracy();
+        double value = objective.of(result.validation().accuracy(), result.validation().loss());
         if (best == null || objective.isBetter(value, values.get(bestRepeat))) {
             best = result;
             bestRepeat = values.size();

@@ -240,7 +240,7 @@ public final class SweepRunner {
             return TrialState.COMPLETE;
         } catch (TrialPrunedException e) {
             double wall = seconds(start);
-            double objective = "val_loss".equals(definition.objective().metric()) ? e.last().valLoss() : e.last().valAccuracy();
+            double objective = definition.objective().of(e.last().valAccuracy(), e.last().valLoss());
             String reason = "pruned after epoch " + e.last().epoch() + " by " + definition.pruner().type();
             store.pruneTrial(trialId, e.last(), objective, reason, wall);
             listener.trialEnded(number, TrialState.PRUNED, objective, reason, wall);

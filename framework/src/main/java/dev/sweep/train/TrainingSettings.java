@@ -21,7 +21,7 @@ public record TrainingSettings(int epochs, int batchSize, InputNormalization nor
     }
 
     double objectiveOf(ClassificationMetrics validation) {
-        return "val_loss".equals(objective.metric()) ? validation.loss() : validation.accuracy();
+        return objective.of(validation.accuracy(), validation.loss());
     }
 
     boolean earlyStopping() {

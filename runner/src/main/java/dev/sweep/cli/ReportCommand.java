@@ -60,10 +60,8 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SweepReport.Result report;
         try (ExperimentStore store = database.open()) {
-            SweepRecord sweep = store.findSweep(name).orElseThrow(() -> new UserInputException("no sweep named '" + name
-                    + "' in " + store.location() + "; known: " + String.join(", ", store.sweeps().stream().map(SweepRecord::name).toList())));
-            Path source = sweep.sourceFile() == null ? Path.of(name + ".yaml") : Path.of(sweep.sourceFile());
-            SweepDefinition definition = loader.parse(sweep.yamlText(), source);
+            SweepRecord sweep = Trials.sweep(store, name);
+            SweepDefinition definition = Trials.definition(loader, sweep);
             report = SweepReport.build(sweep, definition, store, datasets.split(definition.dataset()));
         }
         Files.createDirectories(out);
