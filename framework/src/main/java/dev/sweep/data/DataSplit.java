@@ -18,6 +18,7 @@ public final class DataSplit {
     private final Map<String, Object> provenance;
     private EvalSet validationSet;
     private EvalSet testSet;
+    private EvalSet trainSample;
 
     DataSplit(ImageSet train, ImageSet validation, ImageSet test, int classes, Map<String, Object> provenance) {
         this.train = train;
@@ -85,6 +86,19 @@ public final class DataSplit {
         }
         return testSet;
     }
+
+    /**
+     * The first {@value #TRAIN_SAMPLE} training images (fewer if there are fewer), measured after each epoch for the
+     * training accuracy: a fixed sample keeps it comparable across epochs and cheap beside the epoch itself.
+     */
+    public synchronized EvalSet trainSampleSet() {
+        if (trainSample == null) {
+            trainSample = toEvalSet(train.slice(0, Math.min(TRAIN_SAMPLE, train.count())));
+        }
+        return trainSample;
+    }
+
+    public static final int TRAIN_SAMPLE = 5_000;
 
     public static EvalSet toEvalSet(ImageSet images) {
         float[] scaled = new float[images.pixels().length];

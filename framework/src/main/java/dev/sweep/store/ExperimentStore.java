@@ -192,8 +192,9 @@ public final class ExperimentStore implements AutoCloseable {
 
     public synchronized void recordEpoch(long trialId, int repeat, EpochMetrics m) {
         transaction(() -> {
-            update("INSERT INTO epoch_metric (trial_id, repeat, epoch, train_loss, val_loss, val_accuracy, seconds, images_per_sec) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", trialId, repeat, m.epoch(), finite(m.trainLoss()), finite(m.valLoss()),
+            update("INSERT INTO epoch_metric (trial_id, repeat, epoch, train_loss, train_accuracy, val_loss, val_accuracy, seconds, "
+                            + "images_per_sec) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", trialId, repeat, m.epoch(), finite(m.trainLoss()),
+                    finite(m.trainAccuracy()), finite(m.valLoss()),
                     finite(m.valAccuracy()), m.seconds(), m.imagesPerSecond());
             update("UPDATE trial SET epochs_done = ? WHERE id = ?", m.epoch(), trialId);
             return null;
@@ -305,8 +306,8 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     private static EpochMetrics epoch(ResultSet rs) throws SQLException {
-        return new EpochMetrics(rs.getInt("epoch"), nullable(rs, "train_loss"), nullable(rs, "val_loss"),
-                nullable(rs, "val_accuracy"), nullable(rs, "seconds"), nullable(rs, "images_per_sec"));
+        return new EpochMetrics(rs.getInt("epoch"), orNaN(rs, "train_loss"), orNaN(rs, "train_accuracy"), orNaN(rs, "val_loss"),
+                orNaN(rs, "val_accuracy"), orNaN(rs, "seconds"), orNaN(rs, "images_per_sec"));
     }
 
     public synchronized Optional<StoredModel> model(long trialId) {
@@ -395,6 +396,12 @@ public final class ExperimentStore implements AutoCloseable {
     private static Double nullable(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
+    }
+
+    /** NULL, stored for a figure that was not measured or not finite, read back as NaN. */
+    private static double orNaN(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
     }
 
     private static Double finite(double v) {

@@ -21,7 +21,7 @@ public final class Trainer {
      * @param validation the validation metrics of the network handed back: the best epoch's with early stopping, else
      *                   the last epoch's
      * @param bestEpoch  the epoch whose weights the network holds at the end
-     * @param validationSeconds time spent evaluating on the validation images after each epoch
+     * @param validationSeconds time spent measuring after each epoch (the validation images and the training sample)
      */
     public record Outcome(List<EpochMetrics> epochs, ClassificationMetrics validation, double trainSeconds, int bestEpoch,
                           double validationSeconds) {
@@ -71,6 +71,8 @@ public final class Trainer {
             fitSeconds += seconds;
             long evaluating = System.nanoTime();
             validation = Evaluator.quick(network, data.validationSet(), data.classes(), settings.normalization());
+            double trainAccuracy = Evaluator.quick(network, data.trainSampleSet(), data.classes(), settings.normalization())
+                    .accuracy();
             validationSeconds += (System.nanoTime() - evaluating) / 1e9;
             if (!Double.isFinite(validation.loss())) {
                 throw new TrialFailedException("validation loss became " + validation.loss() + " after epoch " + epoch);
@@ -81,7 +83,7 @@ public final class Trainer {
                     bestWeights = network.model().params().dup();
                 }
             }
-            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / steps, validation.loss(), validation.accuracy(),
+            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / steps, trainAccuracy, validation.loss(), validation.accuracy(),
                     seconds, seen / seconds);
             history.add(metrics);
             reporter.epochCompleted(metrics);

@@ -66,7 +66,7 @@ class PrunedSweepTest {
                     throw new FatalException("the machine went away", null) {
                     };
                 }
-                EpochMetrics m = new EpochMetrics(e, 1 - curve[e - 1], 1 - curve[e - 1], curve[e - 1], 1, 1);
+                EpochMetrics m = new EpochMetrics(e, 1 - curve[e - 1], Double.NaN, 1 - curve[e - 1], curve[e - 1], 1, 1);
                 epochs.add(m);
                 reporter.epochCompleted(m);
                 if (e < curve.length && reporter.shouldPrune(e, curve[e - 1])) {

@@ -219,4 +219,19 @@ class TrainingKnobsTest {
         assertThat(outcome.validation().accuracy()).isEqualTo(outcome.epochs().get(0).valAccuracy());
         assertThat(outcome.epochs().get(2).valAccuracy()).isNotEqualTo(outcome.epochs().get(0).valAccuracy());
     }
+
+    @Test
+    void trainingAccuracyIsMeasuredAfterEachEpochOnUnaugmentedTrainingImages() throws Exception {
+        DataSplit split = data(1000);
+        // Heavy augmentation changes the batches the network learns from, never the images its training accuracy is
+        // measured on: the last epoch's figure is that of the final network on the plain training sample.
+        HyperParameters p = parameters(Map.of("epochs", 3, "rotation", 30, "translation", 0.2));
+        Network network = network(p, 16);
+        Trainer.Outcome outcome = Trainer.train(network, TrainingSettings.of(p, ACCURACY), split, 1, TrialReporter.NONE);
+        assertThat(outcome.epochs()).allSatisfy(e -> assertThat(e.trainAccuracy()).isBetween(0.05, 1.0));
+        assertThat(outcome.epochs().get(2).trainAccuracy()).isGreaterThan(outcome.epochs().get(0).trainAccuracy());
+        assertThat(split.trainSampleSet().count()).isEqualTo(1000);
+        ClassificationMetrics onTrainingImages = Evaluator.quick(network, split.trainSampleSet(), 10, InputNormalization.SCALE);
+        assertThat(outcome.epochs().get(2).trainAccuracy()).isEqualTo(onTrainingImages.accuracy());
+    }
 }

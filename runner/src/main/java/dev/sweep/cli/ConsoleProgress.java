@@ -92,8 +92,8 @@ final class ConsoleProgress implements SweepListener {
     }
 
     private static String epochLine(EpochMetrics m) {
-        return String.format("epoch %d: train_loss %.4f  val_loss %.4f  val_accuracy %.4f  %,.0f img/s  %s", m.epoch(),
-                m.trainLoss(), m.valLoss(), m.valAccuracy(), m.imagesPerSecond(), duration(m.seconds()));
+        return String.format("epoch %d: train_loss %.4f  train_accuracy %.4f  val_loss %.4f  val_accuracy %.4f  %,.0f img/s  %s",
+                m.epoch(), m.trainLoss(), m.trainAccuracy(), m.valLoss(), m.valAccuracy(), m.imagesPerSecond(), duration(m.seconds()));
     }
 
     private final class LineReporter implements TrialReporter {

@@ -99,9 +99,11 @@ final class ShowCommand implements Callable<Integer> {
             }
             if (!epochs.isEmpty()) {
                 out.println();
-                TextTable table = new TextTable(List.of("  epoch", "train_loss", "val_loss", "val_accuracy", "seconds", "images/s"));
+                TextTable table = new TextTable(List.of("  epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "seconds",
+                        "images/s"));
                 for (EpochMetrics e : epochs) {
-                    table.add(List.of("  " + e.epoch(), Trials.format(e.trainLoss()), Trials.format(e.valLoss()),
+                    table.add(List.of("  " + e.epoch(), Trials.format(e.trainLoss()), Trials.format(e.trainAccuracy()),
+                            Trials.format(e.valLoss()),
                             Trials.format(e.valAccuracy()), String.format(Locale.ROOT, "%.1f", e.seconds()),
                             String.format(Locale.ROOT, "%,.0f", e.imagesPerSecond())));
                 }

@@ -32,7 +32,7 @@ final class Trials {
     }
 
     static String format(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof Double d && d.isNaN()) {
             return "-";
         }
         return value instanceof Number ? ParameterValues.format(value) : String.valueOf(value);

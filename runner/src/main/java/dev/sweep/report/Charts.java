@@ -11,13 +11,18 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** The report's charts, drawn by XChart as PNG bytes. */
 final class Charts {
@@ -35,28 +40,48 @@ final class Charts {
         }
     }
 
-    /** One line per trial of {@code metric} (train_loss, val_loss or val_accuracy) against the epoch. */
-    static XYChart learningCurves(String title, String metric, Map<TrialRecord, List<EpochMetrics>> trials) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(metric).build();
-        trials.forEach((trial, epochs) -> {
-            List<Double> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            for (EpochMetrics e : epochs) {
-                Double v = switch (metric) {
-                    case "train_loss" -> e.trainLoss();
-                    case "val_loss" -> e.valLoss();
-                    default -> e.valAccuracy();
-                };
-                if (v != null && Double.isFinite(v)) {
-                    x.add((double) e.epoch());
-                    y.add(v);
-                }
-            }
-            if (!x.isEmpty()) {
-                chart.addSeries("trial " + trial.id() + " (#" + trial.number() + ")", x, y);
-            }
-        });
+    /**
+     * Loss or accuracy against the epoch: per trial one colour, a solid line for validation and a dashed one for
+     * training, so that over-fitting shows as the two lines parting.
+     */
+    static XYChart learningCurves(String quantity, Map<TrialRecord, List<EpochMetrics>> trials) {
+        boolean loss = quantity.equals("loss");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Learning curves: " + quantity + " (solid: validation, dashed: training)")
+                .xAxisTitle("epoch").yAxisTitle(quantity).build();
+        int index = 0;
+        for (Map.Entry<TrialRecord, List<EpochMetrics>> trial : trials.entrySet()) {
+            Color color = PALETTE[index++ % PALETTE.length];
+            String name = "trial " + trial.getKey().id() + " (#" + trial.getKey().number() + ")";
+            addCurve(chart, name + " validation", trial.getValue(), loss ? EpochMetrics::valLoss : EpochMetrics::valAccuracy,
+                    color, SeriesLines.SOLID);
+            addCurve(chart, name + " training", trial.getValue(), loss ? EpochMetrics::trainLoss : EpochMetrics::trainAccuracy,
+                    color, SeriesLines.DASH_DASH);
+        }
         return chart;
+    }
+
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+            new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
+    private static void addCurve(XYChart chart, String name, List<EpochMetrics> epochs, ToDoubleFunction<EpochMetrics> metric,
+                                 Color color, BasicStroke line) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (EpochMetrics e : epochs) {
+            double v = metric.applyAsDouble(e);
+            if (Double.isFinite(v)) {
+                x.add((double) e.epoch());
+                y.add(v);
+            }
+        }
+        if (!x.isEmpty()) {
+            XYSeries series = chart.addSeries(name, x, y);
+            series.setLineColor(color);
+            series.setMarkerColor(color);
+            series.setLineStyle(line);
+        }
     }
 
     /** Each finished trial's objective by its number, and the best so far. */

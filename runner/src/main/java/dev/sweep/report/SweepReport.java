@@ -70,9 +70,8 @@ public final class SweepReport {
         ranked.stream().limit(TOP).forEach(t -> top.put(t, store.epochs(t.id())));
         if (!top.isEmpty()) {
             heading("Learning curves of the top " + top.size() + " trials");
-            image("learning curves: training loss", Charts.png(Charts.learningCurves("Training loss", "train_loss", top)));
-            image("learning curves: validation loss", Charts.png(Charts.learningCurves("Validation loss", "val_loss", top)));
-            image("learning curves: validation accuracy", Charts.png(Charts.learningCurves("Validation accuracy", "val_accuracy", top)));
+            image("learning curves: loss", Charts.png(Charts.learningCurves("loss", top)));
+            image("learning curves: accuracy", Charts.png(Charts.learningCurves("accuracy", top)));
         }
         if (!ranked.isEmpty()) {
             heading("Optimization history");

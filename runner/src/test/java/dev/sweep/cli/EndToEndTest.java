@@ -126,7 +126,8 @@ class EndToEndTest {
             double best = java.util.Arrays.stream(values).max().orElseThrow();
             assertThat(trial.valAccuracy()).as("the stored model is the best repeat's").isEqualTo(best);
             for (RepeatRecord r : repeats) {
-                assertThat(store.epochs(trial.id(), r.repeat())).hasSize(2);
+                assertThat(store.epochs(trial.id(), r.repeat())).hasSize(2)
+                        .allSatisfy(e -> assertThat(e.trainAccuracy()).isBetween(0.3, 1.0));
             }
         }
         assertThat(Cli.run("leaderboard", "--sweep", "repeated", "--db", db()).out()).containsPattern("0\\.\\d{4} ±0\\.\\d{4}");

@@ -57,8 +57,7 @@ class ReportTest {
             assertThat(image).as(m.group(1)).isNotNull();
             assertThat(distinctColours(image)).as("%s is drawn, not blank", m.group(1)).isGreaterThan(8);
         }
-        assertThat(charts).containsExactly("learning curves: training loss", "learning curves: validation loss",
-                "learning curves: validation accuracy", "optimization history", "val_accuracy against learning_rate",
+        assertThat(charts).containsExactly("learning curves: loss", "learning curves: accuracy", "optimization history", "val_accuracy against learning_rate",
                 "val_accuracy by activation", "confusion matrix of the best trial", "misclassified test images",
                 "first-layer filters");
 
