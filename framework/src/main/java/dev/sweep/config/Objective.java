@@ -1,9 +1,10 @@
 package dev.sweep.config;
 
+import java.io.Serializable;
 import java.util.List;
 
 /** The validation metric a sweep optimizes. The test set never takes part in choosing. */
-public record Objective(String metric, Goal goal) {
+public record Objective(String metric, Goal goal) implements Serializable {
     public static final List<String> METRICS = List.of("val_accuracy", "val_loss");
 
     public enum Goal {

@@ -14,21 +14,28 @@ import java.util.Map;
  * @param maxFailures stop the sweep once this many of its trials have failed; null for no limit
  * @param parallel    trials run side by side in this process, each on one core
  * @param pruner      stops unpromising trials after an epoch; null for none
+ * @param executor    what runs the trials: this process, or Spark
  */
 public record SweepDefinition(String name, DatasetSpec dataset, String architecture, SearchStrategy strategy,
                               long seed, Objective objective, Map<String, ParameterSpec> parameters, int repeats,
-                              Integer maxFailures, int parallel, PrunerSpec pruner, String yamlText, Path source) {
+                              Integer maxFailures, int parallel, PrunerSpec pruner, ExecutorSpec executor, String yamlText,
+                              Path source) {
     public SweepDefinition {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     public SweepDefinition withName(String newName) {
         return new SweepDefinition(newName, dataset, architecture, strategy, seed, objective, parameters, repeats, maxFailures,
-                parallel, pruner, yamlText, source);
+                parallel, pruner, executor, yamlText, source);
     }
 
     public SweepDefinition withParallel(int trials) {
         return new SweepDefinition(name, dataset, architecture, strategy, seed, objective, parameters, repeats, maxFailures,
-                trials, pruner, yamlText, source);
+                trials, pruner, executor, yamlText, source);
+    }
+
+    public SweepDefinition withExecutor(ExecutorSpec newExecutor) {
+        return new SweepDefinition(name, dataset, architecture, strategy, seed, objective, parameters, repeats, maxFailures,
+                parallel, pruner, newExecutor, yamlText, source);
     }
 }

@@ -34,7 +34,8 @@ import java.util.function.Function;
 /** Reads one sweep file and validates all of it against the registered architectures, reporting every problem. */
 public final class SweepFileLoader {
     static final List<String> TOP_KEYS = List.of("name", "dataset", "architecture", "strategy", "seed", "objective", "parameters",
-            "repeats", "max_failures", "parallel", "pruner");
+            "repeats", "max_failures", "parallel", "pruner", "executor");
+    static final List<String> EXECUTOR_KEYS = List.of("type", "master", "conf");
     static final List<String> PRUNER_KEYS = List.of("type", "warmup_epochs", "min_trials", "min_epochs", "reduction");
     static final List<String> DATASET_KEYS = List.of("name", "idx_dir", "train_limit", "validation");
     static final List<String> STRATEGY_KEYS = List.of("type", "trials", "points");
@@ -112,6 +113,11 @@ public final class SweepFileLoader {
         int parallel = top.take("parallel").map(n -> (int) integer(n, "parallel", 1, 64, problems)).orElse(1);
         Integer maxFailures = top.take("max_failures")
                 .map(n -> (int) integer(n, "max_failures", 1, Integer.MAX_VALUE, problems)).orElse(null);
+        ExecutorSpec executor = top.take("executor").map(n -> executor(n, problems)).orElse(ExecutorSpec.IN_PROCESS);
+        if (executor != null && executor.isSpark() && pruner != null) {
+            problems.add(top.take("pruner").get(), "a pruner needs each epoch's result while the trial runs; the spark "
+                    + "executor sends a trial's epochs when it ends", "remove the pruner, or run in-process (executor: {type: local})");
+        }
         top.rejectUnknown(TOP_KEYS);
         problems.throwIfAny();
 
@@ -128,8 +134,8 @@ public final class SweepFileLoader {
                 problems.throwIfAny();
             }
         }
-        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, parallel, pruner, text,
-                file);
+        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, parallel, pruner,
+                executor, text, file);
     }
 
     private static Node compose(String text, String label, Problems problems) {
@@ -176,6 +182,45 @@ public final class SweepFileLoader {
         }
         map.rejectUnknown(PRUNER_KEYS);
         return type == null ? null : new PrunerSpec(type, warmup, minTrials, minEpochs, reduction);
+    }
+
+    private static ExecutorSpec executor(Node node, Problems problems) {
+        YamlMapping map = mapping(node, "executor", "e.g. executor: {type: spark, master: \"local[2]\"}", problems);
+        if (map == null) {
+            return null;
+        }
+        String type = map.take("type").map(n -> text(n, "executor.type", problems)).orElse(null);
+        if (type == null) {
+            problems.add(node, "executor needs a type", "type: local (this process) or spark");
+        } else if (!ExecutorSpec.TYPES.contains(type)) {
+            problems.add(map.take("type").get(), "unknown executor '" + type + "'." + DidYouMean.hint(type, ExecutorSpec.TYPES),
+                    "use type: local (this process) or spark");
+            type = null;
+        }
+        String master = map.take("master").map(n -> text(n, "executor.master", problems)).orElse(null);
+        if (ExecutorSpec.SPARK.equals(type) && master == null) {
+            problems.add(node, "a spark executor needs a master", "e.g. master: \"local[2]\", \"spark://HOST:7077\", yarn or k8s://URL");
+        } else if (ExecutorSpec.LOCAL.equals(type) && master != null) {
+            problems.add(map.take("master").get(), "the local executor has no master", "remove master, or use type: spark");
+        }
+        Map<String, String> conf = new LinkedHashMap<>();
+        map.take("conf").ifPresent(n -> {
+            YamlMapping settings = mapping(n, "executor.conf", "e.g. conf: {spark.executor.memory: 4g}", problems);
+            if (settings == null) {
+                return;
+            }
+            for (String key : settings.keys()) {
+                String value = settings.take(key)
+                        .map(v -> scalar(v, "executor.conf." + key, Object.class, "a value", problems, String::valueOf)).orElse(null);
+                if (!key.startsWith("spark.")) {
+                    problems.add(settings.keyNode(key), "'" + key + "' is not a Spark setting", "Spark settings start with spark.");
+                } else if (value != null) {
+                    conf.put(key, value);
+                }
+            }
+        });
+        map.rejectUnknown(EXECUTOR_KEYS);
+        return type == null ? null : new ExecutorSpec(type, master, conf);
     }
 
     private static DatasetSpec dataset(Node node, Path base, Problems problems) {

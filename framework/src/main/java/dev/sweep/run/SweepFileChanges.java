@@ -8,20 +8,28 @@ import java.util.regex.Pattern;
 
 /**
  * Compares two versions of a sweep file, ignoring comments, blank lines, trailing spaces and run-control keys
- * ({@code max_failures}, {@code parallel}).
+ * ({@code max_failures}, {@code parallel}, {@code executor}).
  */
 final class SweepFileChanges {
     private SweepFileChanges() {
     }
 
     /** Top-level keys that steer how a sweep runs, not what its trials compute: changing them keeps it resumable. */
-    private static final Pattern RUN_CONTROL = Pattern.compile("^(max_failures|parallel)\\s*:.*");
+    private static final Pattern RUN_CONTROL = Pattern.compile("^(max_failures|parallel|executor)\\s*:.*");
 
     static List<String> meaningful(String yaml) {
         List<String> lines = new ArrayList<>();
+        boolean inRunControl = false;
         for (String line : yaml.split("\\R")) {
             String code = line.startsWith("#") ? "" : line.replaceAll("\\s+#.*$", "").stripTrailing();
-            if (!code.isBlank() && !RUN_CONTROL.matcher(code).matches()) {
+            if (code.isBlank()) {
+                continue;
+            }
+            boolean topLevel = !Character.isWhitespace(code.charAt(0));
+            if (topLevel) {
+                inRunControl = RUN_CONTROL.matcher(code).matches();
+            }
+            if (!inRunControl) {
                 lines.add(code);
             }
         }

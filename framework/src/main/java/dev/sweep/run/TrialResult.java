@@ -4,6 +4,7 @@ import dev.sweep.arch.Network;
 import dev.sweep.train.ClassificationMetrics;
 import dev.sweep.train.EpochMetrics;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public record TrialResult(List<EpochMetrics> epochs, ClassificationMetrics validation, ClassificationMetrics test,
                           long parameterCount, double trainSeconds, double evalSeconds, Network.Format format,
-                          byte[] model, int bestEpoch, double[] latencyMs) {
+                          byte[] model, int bestEpoch, double[] latencyMs) implements Serializable {
 
     /** Training images per second over all epochs. */
     public double trainImagesPerSecond() {

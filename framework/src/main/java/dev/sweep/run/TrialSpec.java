@@ -3,6 +3,7 @@ package dev.sweep.run;
 import dev.sweep.config.DatasetSpec;
 import dev.sweep.config.Objective;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -12,5 +13,5 @@ import java.util.Map;
  * @param repeat which execution of the trial this is, from 0; {@code seed} is already that execution's
  */
 public record TrialSpec(String sweepName, int number, int repeat, String architecture, Map<String, Object> parameters,
-                        long seed, DatasetSpec dataset, Objective objective) {
+                        long seed, DatasetSpec dataset, Objective objective) implements Serializable {
 }

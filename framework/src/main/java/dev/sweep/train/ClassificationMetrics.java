@@ -1,5 +1,7 @@
 package dev.sweep.train;
 
+import java.io.Serializable;
+
 /**
  * How well a network classifies one set of images.
  *
@@ -9,5 +11,5 @@ package dev.sweep.train;
  * @param confusion {@code confusion[actual][predicted]} counts
  */
 public record ClassificationMetrics(int count, double accuracy, double loss, double macroF1, double aucRoc,
-                                    int[][] confusion) {
+                                    int[][] confusion) implements Serializable {
 }

@@ -1,9 +1,10 @@
 package dev.sweep.cli;
 
+import dev.sweep.config.ExecutorSpec;
 import dev.sweep.config.SweepDefinition;
 import picocli.CommandLine.Option;
 
-/** {@code --quiet} and {@code --parallel}, shared by {@code run} and {@code resume}. */
+/** {@code --quiet}, {@code --parallel}, {@code --executor} and {@code --master}, shared by {@code run} and {@code resume}. */
 final class LaunchOptions {
     @Option(names = "--quiet", description = "print only the summary")
     boolean quiet;
@@ -12,7 +13,38 @@ final class LaunchOptions {
             description = "trials side by side, one core each (overrides the file's parallel); e.g. 2 on a 2-core machine")
     Integer parallel;
 
+    @Option(names = "--executor", paramLabel = "local|spark",
+            description = "what runs the trials (overrides the file's executor): local, this process; spark, a Spark master")
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "the Spark master for --executor spark: local[N], spark://HOST:PORT, yarn, k8s://URL")
+    String master;
+
     SweepDefinition apply(SweepDefinition definition) {
-        return parallel == null ? definition : definition.withParallel(Parallelism.check(parallel));
+        SweepDefinition applied = parallel == null ? definition : definition.withParallel(Parallelism.check(parallel));
+        if (executor == null && master == null) {
+            return applied;
+        }
+        String type = executor != null ? executor : ExecutorSpec.SPARK;
+        if (!ExecutorSpec.TYPES.contains(type)) {
+            throw new UserInputException("--executor is local or spark, not '" + executor + "'");
+        }
+        if (type.equals(ExecutorSpec.LOCAL)) {
+            if (master != null) {
+                throw new UserInputException("--master is for --executor spark; the local executor runs trials in this process");
+            }
+            return applied.withExecutor(ExecutorSpec.IN_PROCESS);
+        }
+        ExecutorSpec inFile = definition.executor();
+        String url = master != null ? master : inFile.isSpark() ? inFile.master() : null;
+        if (url == null) {
+            throw new UserInputException("--executor spark needs --master URL, e.g. --master \"local[2]\" or --master spark://HOST:7077");
+        }
+        if (definition.pruner() != null) {
+            throw new UserInputException("the sweep has a pruner, which needs each epoch's result while a trial runs; the spark "
+                    + "executor sends a trial's epochs when it ends. Fix: run it in-process, or remove the pruner from the file");
+        }
+        return applied.withExecutor(new ExecutorSpec(ExecutorSpec.SPARK, url, inFile.isSpark() ? inFile.conf() : java.util.Map.of()));
     }
 }

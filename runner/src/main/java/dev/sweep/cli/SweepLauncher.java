@@ -1,6 +1,11 @@
 package dev.sweep.cli;
 
+import dev.sweep.arch.ArchitectureRegistry;
+import dev.sweep.architectures.ArchitecturesModule;
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.data.DatasetRepository;
+import dev.sweep.run.LocalTrialExecutor;
+import dev.sweep.spark.SparkTrialExecutor;
 import dev.sweep.run.Benchmark;
 import dev.sweep.run.StopSignal;
 import dev.sweep.run.SweepListener;
@@ -12,16 +17,24 @@ import dev.sweep.train.StopRequestedException;
 import jakarta.inject.Inject;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 /** Runs or resumes a sweep for {@code run} and {@code resume}: progress, Ctrl-C, and the summary at the end. */
 final class SweepLauncher {
     private final SweepRunner runner;
     private final StopSignal stop;
+    private final ArchitectureRegistry architectures;
+    private final DatasetRepository datasets;
+    private final LocalTrialExecutor local;
 
     @Inject
-    SweepLauncher(SweepRunner runner, StopSignal stop) {
+    SweepLauncher(SweepRunner runner, StopSignal stop, ArchitectureRegistry architectures, DatasetRepository datasets,
+                  LocalTrialExecutor local) {
         this.runner = runner;
         this.stop = stop;
+        this.architectures = architectures;
+        this.datasets = datasets;
+        this.local = local;
     }
 
     /** Loads and checks the data first, so that a data problem leaves no database behind. */
@@ -38,9 +51,22 @@ final class SweepLauncher {
             return 0;
         }
         SweepOutcome outcome;
+        SweepListener listener = quiet ? new SweepListener() {
+        } : new ConsoleProgress(out, store.location());
         try (CtrlC ignored = new CtrlC(stop, err)) {
-            outcome = runner.run(definition, store, quiet ? new SweepListener() {
-            } : new ConsoleProgress(out, store.location()));
+            if (definition.executor().isSpark()) {
+                try (SparkTrialExecutor spark = SparkTrialExecutor.start(definition.executor(), definition.name(),
+                        SweepModule.dataRoot(), List.of(ArchitecturesModule.class), local)) {
+                    // A cluster runs as many trials at once as it has task slots, unless the file asks for more.
+                    int slots = Math.max(definition.parallel(), spark.slots());
+                    out.println(spark.describe() + "; " + slots + " trials at a time");
+                    out.flush();
+                    outcome = new SweepRunner(architectures, datasets, spark, stop).run(definition.withParallel(slots), store,
+                            listener);
+                }
+            } else {
+                outcome = runner.run(definition, store, listener);
+            }
         } catch (StopRequestedException e) {
             err.println("Stopped: " + e.getMessage() + ". Finished trials are kept; resume with: " + resumeCommand);
             return CtrlC.EXIT_CODE;

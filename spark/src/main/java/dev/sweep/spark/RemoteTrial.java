@@ -1,0 +1,39 @@
+package dev.sweep.spark;
+
+import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialReporter;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** The Spark task: trains one trial execution on the executor it lands on. */
+final class RemoteTrial implements Function<TrialTask, TaskOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TaskOutcome call(TrialTask task) {
+        TaskContext context = TaskContext.get();
+        // A cancelled job (the sweep stopping) interrupts its task: training stops at the next batch.
+        TrialReporter reporter = new TrialReporter() {
+            @Override
+            public boolean stopRequested() {
+                return context != null && context.isInterrupted();
+            }
+        };
+        try {
+            return new TaskOutcome(WorkerRuntime.executor(task.dataRoot(), task.modules()).execute(task.spec(), reporter), null, host());
+        } catch (TrialFailedException e) {
+            return new TaskOutcome(null, e.getMessage(), host());
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + " (" + ProcessHandle.current().pid() + ")";
+        } catch (UnknownHostException e) {
+            return "pid " + ProcessHandle.current().pid();
+        }
+    }
+}

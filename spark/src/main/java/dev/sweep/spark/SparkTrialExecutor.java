@@ -1,0 +1,140 @@
+package dev.sweep.spark;
+
+import com.google.inject.Module;
+import dev.sweep.FatalException;
+import dev.sweep.config.ExecutorSpec;
+import dev.sweep.run.LocalTrialExecutor;
+import dev.sweep.run.TrialExecutor;
+import dev.sweep.run.TrialResult;
+import dev.sweep.run.TrialSpec;
+import dev.sweep.train.StopRequestedException;
+import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialReporter;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.launcher.JavaModuleOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs each trial execution as one Spark task, as Hyperopt's SparkTrials does: the driver (this process) generates the
+ * candidates and writes every result to the database; executors train and hand back metrics, history and the model.
+ *
+ * <p>A lost executor or a failed task is retried by Spark ({@code spark.task.maxFailures}, 4 on a cluster). The driver
+ * records a trial once, when its task has succeeded, so a retried task never duplicates a completed trial. A job that
+ * still fails stops the sweep as a fatal error; the same command resumes it.
+ */
+public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
+    /** Native settings every trial process needs (see ./sweep): one OpenMP thread per task, oneDNN capped at AVX2. */
+    private static final Map<String, String> NATIVE_ENV = Map.of("OMP_NUM_THREADS", "1", "DNNL_MAX_CPU_ISA", "AVX2",
+            "ND4J_IGNORE_AVX", "true", "SD_MAX_THREADS", "64");
+    private static final AtomicLong JOBS = new AtomicLong();
+
+    private final JavaSparkContext spark;
+    private final String master;
+    private final String dataRoot;
+    private final List<String> modules;
+
+    private SparkTrialExecutor(JavaSparkContext spark, String master, String dataRoot, List<String> modules) {
+        this.spark = spark;
+        this.master = master;
+        this.dataRoot = dataRoot;
+        this.modules = modules;
+    }
+
+    /**
+     * Starts a Spark application for one sweep.
+     *
+     * @param dataRoot where every executor finds known datasets (mnist): a path all of them can read
+     * @param modules  the Guice modules that register the architectures, instantiated again on each executor
+     * @param local    this process's executor, which local-mode tasks share
+     */
+    public static SparkTrialExecutor start(ExecutorSpec executor, String sweepName, Path dataRoot,
+                                           List<Class<? extends Module>> modules, LocalTrialExecutor local) {
+        SparkConf conf = configuration(executor, sweepName);
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        String root = dataRoot.toAbsolutePath().normalize().toString();
+        List<String> names = modules.stream().map(Class::getName).toList();
+        WorkerRuntime.share(root, names, local);
+        return new SparkTrialExecutor(spark, executor.master(), root, names);
+    }
+
+    static SparkConf configuration(ExecutorSpec executor, String sweepName) {
+        SparkConf conf = new SparkConf().setMaster(executor.master()).setAppName("sweep " + sweepName);
+        boolean local = executor.master().startsWith("local");
+        if (local) {
+            // Nothing outside this process needs to reach a local driver; a machine without a resolvable host name
+            // then still works.
+            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        } else {
+            // Executors run Sweep's classes from the same paths as this driver: install Sweep at one path on every
+            // node (or a shared file system), or give spark.executor.extraClassPath yourself.
+            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
+        conf.set("spark.executor.extraJavaOptions", JavaModuleOptions.defaultModuleOptions());
+        NATIVE_ENV.forEach((name, fallback) -> {
+            String value = System.getenv(name);
+            conf.setExecutorEnv(name, value != null ? value : fallback);
+        });
+        executor.conf().forEach(conf::set);
+        return conf;
+    }
+
+    /** Tasks Spark runs at once: local[N]'s N, or the cores of the executors registered so far (at least 2). */
+    public int slots() {
+        return spark.defaultParallelism();
+    }
+
+    public String describe() {
+        String ui = spark.sc().uiWebUrl().isDefined() ? ", web UI " + spark.sc().uiWebUrl().get() : "";
+        return "Spark " + spark.version() + ", master " + master + ", " + slots() + " task slots" + ui;
+    }
+
+    @Override
+    public TrialResult execute(TrialSpec spec, TrialReporter reporter) throws TrialFailedException {
+        String group = "sweep-" + JOBS.incrementAndGet();
+        spark.setJobGroup(group, "sweep '" + spec.sweepName() + "' trial #" + spec.number()
+                + (spec.repeat() > 0 ? " repeat " + spec.repeat() : ""), true);
+        TaskOutcome outcome;
+        try (StopWatcher watcher = StopWatcher.start(spark, group, reporter)) {
+            try {
+                outcome = spark.parallelize(List.of(new TrialTask(spec, dataRoot, modules)), 1).map(new RemoteTrial()).collect().get(0);
+            } catch (RuntimeException e) {
+                if (watcher.cancelled()) {
+                    throw new StopRequestedException("stopped at your request while Spark ran trial #" + spec.number());
+                }
+                throw new SparkJobFailedException("Spark could not run trial #" + spec.number() + " of sweep '" + spec.sweepName()
+                        + "' (master " + master + "): " + rootMessage(e) + ". Fix: check the cluster (its web UI lists lost "
+                        + "executors and their logs), then run the same command again to resume; finished trials are kept.", e);
+            }
+        } finally {
+            spark.clearJobGroup();
+        }
+        if (outcome.failure() != null) {
+            throw new TrialFailedException(outcome.failure() + " (on " + outcome.host() + ")");
+        }
+        // Epochs reach the driver with the result: stored now, in order, as if they had been reported live.
+        outcome.result().epochs().forEach(reporter::epochCompleted);
+        return outcome.result();
+    }
+
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.toString() : message.lines().findFirst().orElse(e.toString());
+    }
+
+    @Override
+    public void close() {
+        spark.stop();
+    }
+
+    /** A job that Spark gave up on: fatal, so the sweep stops cleanly and can be resumed. */
+    static final class SparkJobFailedException extends FatalException {
+        SparkJobFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.sweep.spark;
+
+import dev.sweep.run.TrialResult;
+
+import java.io.Serializable;
+
+/**
+ * What a task hands back. A trial that fails (a bad parameter set) is a value, not a failed task: Spark would retry
+ * it on another executor, to fail the same way.
+ *
+ * @param result  the completed trial, or null
+ * @param failure why the trial failed, or null
+ * @param host    where it ran, for messages
+ */
+record TaskOutcome(TrialResult result, String failure, String host) implements Serializable {
+}
