@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The real command line in a JVM of its own, to be killed, interrupted or raced like a user's process. */
 final class SweepProcess implements AutoCloseable {
@@ -16,13 +17,26 @@ final class SweepProcess implements AutoCloseable {
     }
 
     static SweepProcess start(Path log, String... args) throws IOException {
+        return java(log, Map.of(), Main.class.getName(), args);
+    }
+
+    /**
+     * Any main class of this test classpath (Sweep's command line, a Spark master or worker) in a JVM of its own,
+     * started as ./sweep starts Sweep: the same native settings, and the opens Spark needs on Java 17.
+     */
+    static SweepProcess java(Path log, Map<String, String> env, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dsweep.data.dir=" + System.getProperty("sweep.data.dir"),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xmx1g", "-Dsweep.data.dir=" + System.getProperty("sweep.data.dir")));
+        command.addAll(List.of(System.getProperty("sweep.spark.java.options", "").split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
+        command.removeIf(String::isEmpty);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("ND4J_IGNORE_AVX", "true");
+        builder.environment().put("DNNL_MAX_CPU_ISA", "AVX2");
+        builder.environment().put("SD_MAX_THREADS", "64");
+        builder.environment().putAll(env);
         return new SweepProcess(builder.start(), log);
     }
 
@@ -45,6 +59,15 @@ final class SweepProcess implements AutoCloseable {
 
     int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /** The exit code, or -1 if the process is still running after {@code timeout} (it is then killed). */
+    int waitFor(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
     }
 
     String output() throws IOException {

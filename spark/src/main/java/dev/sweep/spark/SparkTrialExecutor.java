@@ -74,12 +74,14 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
             // node (or a shared file system), or give spark.executor.extraClassPath yourself.
             conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         }
-        conf.set("spark.executor.extraJavaOptions", JavaModuleOptions.defaultModuleOptions());
         NATIVE_ENV.forEach((name, fallback) -> {
             String value = System.getenv(name);
             conf.setExecutorEnv(name, value != null ? value : fallback);
         });
         executor.conf().forEach(conf::set);
+        // Executors need Spark's opens on Java 17 whatever other options the file gives them.
+        String options = executor.conf().getOrDefault("spark.executor.extraJavaOptions", "");
+        conf.set("spark.executor.extraJavaOptions", (JavaModuleOptions.defaultModuleOptions() + " " + options).strip());
         return conf;
     }
 

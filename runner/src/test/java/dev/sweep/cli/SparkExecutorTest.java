@@ -1,0 +1,204 @@
+package dev.sweep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.SweepRecord;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.store.TrialState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Trials run as Spark tasks: in local mode inside this JVM, and on a real standalone cluster that loses a worker. */
+class SparkExecutorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // Kept when a test fails: the master's, workers' and driver's logs are in it.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    private Path sweepFile(String name, String executor, int trials, int trainImages, int epochs) throws IOException {
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, """
+                name: %s
+                dataset: {name: mnist, train_limit: %d, validation: 1000}
+                architecture: mlp
+                strategy: {type: random, trials: %d}
+                seed: 7
+                executor: %s
+                parameters:
+                  epochs: %d
+                  units: {int: [32, 128], step: 16}
+                  learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}
+                """.formatted(name, trainImages, trials, executor, epochs));
+        return file;
+    }
+
+    private String db() {
+        return dir.resolve("experiments").toString();
+    }
+
+    private JsonNode leaderboard(String sweep) throws IOException {
+        Cli cli = Cli.run("leaderboard", "--sweep", sweep, "--order-by", "number", "--format", "json", "--db", db());
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        return JSON.readTree(cli.out());
+    }
+
+    @Test
+    void aSweepOnLocalSparkGivesTheLeaderboardOfTheSameSweepRunInProcess() throws IOException {
+        Path file = sweepFile("on-spark", "{type: spark, master: \"local[2]\", conf: {spark.ui.enabled: false}}", 4, 2000, 2);
+        Cli spark = Cli.run("run", file.toString(), "--db", db());
+        assertThat(spark.exitCode()).as(spark.toString()).isZero();
+        assertThat(spark.out()).contains("master local[2], 2 task slots").contains("4 complete, 0 failed");
+        Cli local = Cli.run("run", file.toString(), "--db", db(), "--executor", "local", "--name", "in-process");
+        assertThat(local.exitCode()).as(local.toString()).isZero();
+
+        JsonNode onSpark = leaderboard("on-spark");
+        JsonNode inProcess = leaderboard("in-process");
+        assertThat(onSpark).hasSize(4);
+        assertThat(inProcess).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(onSpark.get(i).get("number").asInt()).isEqualTo(i);
+            assertThat(onSpark.get(i).get("parameters")).isEqualTo(inProcess.get(i).get("parameters"));
+            for (String metric : List.of("val_accuracy", "val_loss", "test_accuracy", "test_macro_f1")) {
+                assertThat(onSpark.get(i).get(metric).asDouble()).as(metric + " of #" + i)
+                        .isCloseTo(inProcess.get(i).get(metric).asDouble(), within(1e-6));
+            }
+        }
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            SweepRecord sweep = store.findSweep("on-spark").orElseThrow();
+            assertThat(store.trials(sweep.id())).allSatisfy(t -> {
+                assertThat(store.epochs(t.id())).extracting(e -> e.epoch()).containsExactly(1, 2);
+                assertThat(store.model(t.id())).isPresent();
+            });
+        }
+    }
+
+    @Test
+    void aSparkExecutorWithoutAMasterOrWithAPrunerIsRefusedBeforeAnythingRuns() throws IOException {
+        Path file = sweepFile("no-master", "{type: local}", 1, 500, 1);
+        Cli noMaster = Cli.run("run", file.toString(), "--db", db(), "--executor", "spark");
+        assertThat(noMaster.exitCode()).isEqualTo(2);
+        assertThat(noMaster.err()).contains("--executor spark needs --master URL");
+        Cli unknown = Cli.run("run", file.toString(), "--db", db(), "--executor", "ray");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--executor is local or spark, not 'ray'");
+        assertThat(dir.resolve("experiments.mv.db")).doesNotExist();
+    }
+
+    /**
+     * A real standalone master and two workers, each a JVM of its own on the loopback address; one worker is killed
+     * while trials run on it. Spark re-runs its task elsewhere and the driver records every trial once.
+     */
+    @Test
+    void aStandaloneClusterThatLosesAWorkerStillRunsEveryTrialExactlyOnce() throws Exception {
+        int port = freePort();
+        int ui = freePort();
+        Path sparkHome = Files.createDirectories(dir.resolve("spark-home/jars"));
+        // Workers build executor command lines from SPARK_HOME; Sweep's classes reach executors through
+        // spark.executor.extraClassPath, which the driver sets to its own classpath.
+        Map<String, String> env = Map.of("SPARK_HOME", sparkHome.getParent().toString(), "SPARK_SCALA_VERSION", "2.12",
+                "SPARK_LOCAL_IP", "127.0.0.1");
+        String url = "spark://127.0.0.1:" + port;
+        try (SweepProcess master = SweepProcess.java(dir.resolve("master.log"), env, "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(ui));
+             SweepProcess doomed = worker(env, url, 1);
+             SweepProcess survivor = worker(env, url, 2)) {
+            awaitAliveWorkers(ui, 2, master);
+            // Executors log the tasks they start, so that the test knows when worker 1 is training a trial.
+            Path file = sweepFile("cluster", "{type: spark, master: \"" + url + "\", conf: {spark.ui.enabled: false, "
+                    + "spark.executor.extraJavaOptions: \"-Dorg.slf4j.simpleLogger.log.org.apache.spark.executor.Executor=info\"}}",
+                    6, 12000, 4);
+            try (SweepProcess driver = SweepProcess.java(dir.resolve("driver.log"), env, Main.class.getName(),
+                    "run", file.toString(), "--db", db())) {
+                // Kill the first worker while its executor trains a trial.
+                Path work = dir.resolve("work-1");
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (!executorLog(work).contains("Running task") && System.nanoTime() < deadline && driver.isAlive()) {
+                    Thread.sleep(100);
+                }
+                assertThat(executorLog(work)).as("worker 1 ran a task\n" + driver.output()).contains("Running task");
+                Thread.sleep(1000);
+                doomed.kill();
+                int exit = driver.waitFor(Duration.ofMinutes(5));
+                assertThat(exit).as(driver.output()).isZero();
+                assertThat(driver.output()).contains("Lost executor").contains("6 complete, 0 failed");
+                // The task lost with worker 1 ran again, as its second attempt ("task 0.1"), on worker 2.
+                assertThat(executorLog(dir.resolve("work-2"))).containsPattern("Running task 0\\.1 in stage");
+            }
+            assertThat(survivor.isAlive()).isTrue();
+        }
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            List<TrialRecord> trials = store.trials(store.findSweep("cluster").orElseThrow().id());
+            assertThat(trials).extracting(TrialRecord::number).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+            assertThat(trials).allSatisfy(t -> {
+                assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+                assertThat(store.epochs(t.id())).extracting(e -> e.epoch()).containsExactly(1, 2, 3, 4);
+            });
+        }
+    }
+
+    private SweepProcess worker(Map<String, String> env, String master, int n) throws IOException {
+        return SweepProcess.java(dir.resolve("worker-" + n + ".log"), env, "org.apache.spark.deploy.worker.Worker",
+                "--host", "127.0.0.1", "--cores", "1", "--memory", "2g", "--webui-port", "0",
+                "--work-dir", dir.resolve("work-" + n).toString(), master);
+    }
+
+    /** The logs of the executors a worker launched (it keeps them under its work folder): the tasks they ran. */
+    private static String executorLog(Path work) throws IOException {
+        if (!Files.isDirectory(work)) {
+            return "";
+        }
+        StringBuilder log = new StringBuilder();
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
+                log.append(Files.readString(f));
+            }
+        }
+        return log.toString();
+    }
+
+    private static void awaitAliveWorkers(int uiPort, int expected, SweepProcess master) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uiPort + "/json/")).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        int alive = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode state = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+                alive = (int) Stream.of(JSON.convertValue(state.get("workers"), JsonNode[].class))
+                        .filter(w -> w.get("state").asText().equals("ALIVE")).count();
+                if (alive >= expected) {
+                    return;
+                }
+            } catch (IOException notUpYet) {
+                // the master's web UI is still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(alive + " of " + expected + " workers registered in a minute:\n" + master.output());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
