@@ -109,6 +109,34 @@ class SweepFileLoaderTest {
     }
 
     @Test
+    void aSparkExecutorIsReadWithItsMasterAndSettings() {
+        SweepDefinition d = loader.parse(VALID + "executor: {type: spark, master: \"spark://head:7077\", "
+                + "conf: {spark.executor.memory: 4g, spark.task.maxFailures: 8}}\n", FILE);
+        assertThat(d.executor()).isEqualTo(new ExecutorSpec("spark", "spark://head:7077",
+                java.util.Map.of("spark.executor.memory", "4g", "spark.task.maxFailures", "8")));
+        assertThat(loader.parse(VALID, FILE).executor()).isEqualTo(ExecutorSpec.IN_PROCESS);
+    }
+
+    @Test
+    void everyExecutorProblemIsReportedWithItsLineAtOnce() {
+        String bad = VALID + """
+                pruner: {type: median}
+                executor:
+                  type: spark
+                  conf: {executor.memory: 4g}
+                """;
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(bad, FILE), ConfigurationException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                "a spark executor needs a master",
+                "'executor.memory' is not a Spark setting",
+                "a pruner needs each epoch's result while the trial runs; the spark executor sends a trial's epochs when it ends");
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactlyInAnyOrder(14, 16, 17);
+        ConfigurationException typo = catchThrowableOfType(() -> loader.parse(VALID + "executor: {type: sparc}\n", FILE),
+                ConfigurationException.class);
+        assertThat(typo.getMessage()).contains("unknown executor 'sparc'. Did you mean 'spark'?");
+    }
+
+    @Test
     void valueOutsideTheDeclaredRangeIsRejected() {
         assertThatThrownBy(() -> loader.parse(VALID.replace("dropout: {float: [0.1, 0.5]}", "dropout: 1.5"), FILE))
                 .isInstanceOf(ConfigurationException.class)

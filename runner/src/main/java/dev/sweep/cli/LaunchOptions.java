@@ -37,7 +37,8 @@ final class LaunchOptions {
             return applied.withExecutor(ExecutorSpec.IN_PROCESS);
         }
         ExecutorSpec inFile = definition.executor();
-        String url = master != null ? master : inFile.isSpark() ? inFile.master() : null;
+        // Under spark-submit, its --master arrives as the spark.master property.
+        String url = master != null ? master : inFile.isSpark() ? inFile.master() : System.getProperty("spark.master");
         if (url == null) {
             throw new UserInputException("--executor spark needs --master URL, e.g. --master \"local[2]\" or --master spark://HOST:7077");
         }
