@@ -158,14 +158,7 @@ public final class SweepFileLoader {
         if (map == null) {
             return null;
         }
-        String type = map.take("type").map(n -> text(n, "pruner.type", problems)).orElse(null);
-        if (type == null) {
-            problems.add(node, "pruner needs a type", "type: median, asha or hyperband");
-        } else if (!PrunerSpec.TYPES.contains(type)) {
-            problems.add(map.take("type").get(), "unknown pruner '" + type + "'." + DidYouMean.hint(type, PrunerSpec.TYPES),
-                    "use type: median, asha or hyperband");
-            type = null;
-        }
+        String type = type(node, map, "pruner", PrunerSpec.TYPES, "median, asha or hyperband", problems);
         int warmup = map.take("warmup_epochs").map(n -> (int) integer(n, "pruner.warmup_epochs", 0, 10_000, problems)).orElse(1);
         int minTrials = map.take("min_trials").map(n -> (int) integer(n, "pruner.min_trials", 1, 10_000, problems)).orElse(5);
         int minEpochs = map.take("min_epochs").map(n -> (int) integer(n, "pruner.min_epochs", 1, 10_000, problems)).orElse(1);
@@ -184,19 +177,25 @@ public final class SweepFileLoader {
         return type == null ? null : new PrunerSpec(type, warmup, minTrials, minEpochs, reduction);
     }
 
+    /** A section's {@code type:}, one of {@code types}; null, with a problem reported, when missing or unknown. */
+    private static String type(Node node, YamlMapping map, String section, List<String> types, String choices, Problems problems) {
+        String type = map.take("type").map(n -> text(n, section + ".type", problems)).orElse(null);
+        if (type == null) {
+            problems.add(node, section + " needs a type", "type: " + choices);
+        } else if (!types.contains(type)) {
+            problems.add(map.take("type").get(), "unknown " + section + " '" + type + "'." + DidYouMean.hint(type, types),
+                    "use type: " + choices);
+            return null;
+        }
+        return type;
+    }
+
     private static ExecutorSpec executor(Node node, Problems problems) {
         YamlMapping map = mapping(node, "executor", "e.g. executor: {type: spark, master: \"local[2]\"}", problems);
         if (map == null) {
             return null;
         }
-        String type = map.take("type").map(n -> text(n, "executor.type", problems)).orElse(null);
-        if (type == null) {
-            problems.add(node, "executor needs a type", "type: local (this process) or spark");
-        } else if (!ExecutorSpec.TYPES.contains(type)) {
-            problems.add(map.take("type").get(), "unknown executor '" + type + "'." + DidYouMean.hint(type, ExecutorSpec.TYPES),
-                    "use type: local (this process) or spark");
-            type = null;
-        }
+        String type = type(node, map, "executor", ExecutorSpec.TYPES, "local (this process) or spark", problems);
         String master = map.take("master").map(n -> text(n, "executor.master", problems)).orElse(null);
         if (ExecutorSpec.SPARK.equals(type) && master == null) {
             problems.add(node, "a spark executor needs a master", "e.g. master: \"local[2]\", \"spark://HOST:7077\", yarn or k8s://URL");
