@@ -66,6 +66,10 @@ final class PlanCommand implements Callable<Integer> {
         if (sweep.pruner() != null) {
             out.printf("Pruner: %s%n", Pruners.of(sweep.pruner(), maxEpochs(sweep)).describe());
         }
+        if (sweep.executor().isSpark()) {
+            out.printf("Trials run as Spark tasks on master %s%s; the time estimate below is for this machine%n",
+                    sweep.executor().master(), sweep.executor().conf().isEmpty() ? "" : " with " + sweep.executor().conf());
+        }
         out.println();
         TextTable table = new TextTable(List.of("  parameter", "source", "value or space", "meaning"));
         plan.parameters().forEach(r -> table.add(List.of("  " + r.name(), r.source(), r.values(), r.meaning())));
