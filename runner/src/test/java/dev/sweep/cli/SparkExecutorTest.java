@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.StoreException;
 import dev.sweep.store.SweepRecord;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
@@ -92,6 +93,47 @@ class SparkExecutorTest {
     }
 
     @Test
+    void stoppingASparkSweepCancelsItsRunningTrialsAndTheSameCommandFinishesIt() throws Exception {
+        Path file = sweepFile("stopped", "{type: spark, master: \"local[2]\", conf: {spark.ui.enabled: false}}", 6, 12000, 5);
+        try (SweepProcess driver = SweepProcess.java(dir.resolve("driver.log"), Map.of(), Main.class.getName(),
+                "run", file.toString(), "--db", db())) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (completed("stopped") == 0 && System.nanoTime() < deadline && driver.isAlive()) {
+                Thread.sleep(200);
+            }
+            assertThat(completed("stopped")).as(driver.output()).isPositive();
+            driver.signal("TERM"); // what Ctrl-C does
+            assertThat(driver.waitFor(Duration.ofMinutes(1))).as(driver.output()).isEqualTo(CtrlC.EXIT_CODE);
+            assertThat(driver.output()).contains("resume with: ./sweep resume stopped");
+        }
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            List<TrialRecord> trials = store.trials(store.findSweep("stopped").orElseThrow().id());
+            assertThat(trials).extracting(TrialRecord::state).doesNotContain(TrialState.RUNNING).contains(TrialState.INTERRUPTED);
+        }
+        Cli resumed = Cli.run("resume", "stopped", "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            List<TrialRecord> trials = store.trials(store.findSweep("stopped").orElseThrow().id());
+            assertThat(trials).hasSize(6).allSatisfy(t -> {
+                assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+                assertThat(store.epochs(t.id())).hasSize(5);
+            });
+        }
+    }
+
+    private long completed(String sweep) {
+        if (!Files.exists(dir.resolve("experiments.mv.db"))) {
+            return 0;
+        }
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            return store.findSweep(sweep).map(s -> store.trials(s.id()).stream().filter(t -> t.state() == TrialState.COMPLETE)
+                    .count()).orElse(0L);
+        } catch (StoreException e) {
+            return 0; // the driver is between connections; the next poll gets in
+        }
+    }
+
+    @Test
     void aSparkExecutorWithoutAMasterOrWithAPrunerIsRefusedBeforeAnythingRuns() throws IOException {
         Path file = sweepFile("no-master", "{type: local}", 1, 500, 1);
         Cli noMaster = Cli.run("run", file.toString(), "--db", db(), "--executor", "spark");
@@ -100,6 +142,11 @@ class SparkExecutorTest {
         Cli unknown = Cli.run("run", file.toString(), "--db", db(), "--executor", "ray");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("--executor is local or spark, not 'ray'");
+        Path pruned = dir.resolve("pruned.yaml");
+        Files.writeString(pruned, Files.readString(file) + "pruner: {type: median}\n");
+        Cli withPruner = Cli.run("run", pruned.toString(), "--db", db(), "--executor", "spark", "--master", "local[2]");
+        assertThat(withPruner.exitCode()).isEqualTo(2);
+        assertThat(withPruner.err()).contains("the sweep has a pruner").contains("run it in-process, or remove the pruner");
         assertThat(dir.resolve("experiments.mv.db")).doesNotExist();
     }
 

@@ -104,7 +104,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         try (StopWatcher watcher = StopWatcher.start(spark, group, reporter)) {
             try {
                 outcome = spark.parallelize(List.of(new TrialTask(spec, dataRoot, modules)), 1).map(new RemoteTrial()).collect().get(0);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // collect() throws SparkException, checked in Java though it declares none
                 if (watcher.cancelled()) {
                     throw new StopRequestedException("stopped at your request while Spark ran trial #" + spec.number());
                 }
