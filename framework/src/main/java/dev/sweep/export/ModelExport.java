@@ -59,6 +59,7 @@ public final class ModelExport {
             metrics.put("val_accuracy", trial.valAccuracy());
             metrics.put("val_loss", trial.valLoss());
             metrics.put("val_macro_f1", trial.valMacroF1());
+            metrics.put("val_auc_roc", trial.valAucRoc());
             metrics.put("test_accuracy", trial.testAccuracy());
             metrics.put("test_loss", trial.testLoss());
             metrics.put("test_macro_f1", trial.testMacroF1());

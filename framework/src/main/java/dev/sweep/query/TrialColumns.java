@@ -9,7 +9,7 @@ import java.util.Map;
 /** A trial as named columns, for {@code --where}, {@code --order-by}, {@code show} and {@code compare}. */
 public final class TrialColumns {
     public static final List<String> METRICS = List.of("trial", "sweep", "architecture", "number", "state", "objective",
-            "objective_std", "repeats", "val_accuracy", "val_loss", "val_macro_f1", "test_accuracy", "test_loss",
+            "objective_std", "repeats", "val_accuracy", "val_loss", "val_macro_f1", "val_auc_roc", "test_accuracy", "test_loss",
             "test_macro_f1", "test_auc_roc", "epochs_done", "best_epoch", "train_seconds", "eval_seconds", "wall_seconds",
             "params", "attempt", "train_images_per_s", "model_bytes", "latency_ms_batch1", "latency_ms_batch256");
 
@@ -30,6 +30,7 @@ public final class TrialColumns {
         c.put("val_accuracy", t.valAccuracy());
         c.put("val_loss", t.valLoss());
         c.put("val_macro_f1", t.valMacroF1());
+        c.put("val_auc_roc", t.valAucRoc());
         c.put("test_accuracy", t.testAccuracy());
         c.put("test_loss", t.testLoss());
         c.put("test_macro_f1", t.testMacroF1());

@@ -47,11 +47,14 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
             Trainer.Outcome outcome = Trainer.train(network, settings, data, spec.seed(), reporter);
             long start = System.nanoTime();
+            // The final model (the best epoch's weights) measured in full: the same accuracy and loss as that epoch's,
+            // and AUC-ROC besides.
+            ClassificationMetrics validation = Evaluator.full(network, data.validationSet(), data.classes(), settings.normalization());
             ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes(), settings.normalization());
             double evalSeconds = outcome.validationSeconds() + (System.nanoTime() - start) / 1e9;
             double[] latency = {Latency.millisecondsPerImage(network, data.testSet(), settings.normalization(), 1, 21),
                     Latency.millisecondsPerImage(network, data.testSet(), settings.normalization(), 256, 5)};
-            return new TrialResult(outcome.epochs(), outcome.validation(), test, network.parameterCount(), outcome.trainSeconds(),
+            return new TrialResult(outcome.epochs(), validation, test, network.parameterCount(), outcome.trainSeconds(),
                     evalSeconds, network.format(), network.toBytes(), outcome.bestEpoch(), latency);
         } catch (OutOfMemoryError e) {
             throw new TrialFailedException("out of memory while training (" + e.getMessage() + "); try a smaller batch_size "

@@ -221,14 +221,15 @@ public final class ExperimentStore implements AutoCloseable {
                             + "test_accuracy = ?, test_loss = ?, test_macro_f1 = ?, test_auc_roc = ?, param_count = ?, "
                             + "train_seconds = ?, eval_seconds = ?, wall_seconds = ?, finished_at = ?, error = NULL, "
                             + "test_confusion = ?, train_images_per_s = ?, model_bytes = ?, latency_ms_batch1 = ?, "
-                            + "latency_ms_batch256 = ? WHERE id = ?",
+                            + "latency_ms_batch256 = ?, val_auc_roc = ?, val_confusion = ? WHERE id = ?",
                     TrialState.COMPLETE.name(), objectiveMean, objectiveStd, repeats, bestRepeat, r.bestEpoch(), r.epochs().size(),
                     r.validation().accuracy(), r.validation().loss(),
                     r.validation().macroF1(), r.test().accuracy(), r.test().loss(), r.test().macroF1(),
                     finite(r.test().aucRoc()), r.parameterCount(), r.trainSeconds(), r.evalSeconds(), wallSeconds,
                     OffsetDateTime.now(), confusionJson(r.test().confusion()), finite(r.trainImagesPerSecond()),
                     (long) r.model().length, r.latencyMs() == null ? null : r.latencyMs()[0],
-                    r.latencyMs() == null ? null : r.latencyMs()[1], trialId);
+                    r.latencyMs() == null ? null : r.latencyMs()[1], finite(r.validation().aucRoc()),
+                    confusionJson(r.validation().confusion()), trialId);
             update("INSERT INTO trial_model (trial_id, format, bytes) VALUES (?, ?, ?)", trialId, r.format().name(), r.model());
             return null;
         });
@@ -361,7 +362,7 @@ public final class ExperimentStore implements AutoCloseable {
         return new TrialRecord(rs.getLong("id"), rs.getLong("sweep_id"), rs.getString("sweep_name"), rs.getInt("number"),
                 TrialState.valueOf(rs.getString("state")), rs.getLong("seed"), rs.getString("config_json"), params, sources,
                 nullable(rs, "objective_value"), nullable(rs, "val_accuracy"), nullable(rs, "val_loss"),
-                nullable(rs, "val_macro_f1"), nullable(rs, "test_accuracy"), nullable(rs, "test_loss"),
+                nullable(rs, "val_macro_f1"), nullable(rs, "val_auc_roc"), nullable(rs, "test_accuracy"), nullable(rs, "test_loss"),
                 nullable(rs, "test_macro_f1"), nullable(rs, "test_auc_roc"), paramCount,
                 rs.getInt("epochs_done"), nullable(rs, "train_seconds"), nullable(rs, "eval_seconds"),
                 nullable(rs, "wall_seconds"), rs.getString("error"),
@@ -381,8 +382,17 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     /** The stored test confusion matrix of a completed trial, rows true classes; empty when it has none. */
-    public synchronized Optional<int[][]> testConfusion(long trialId) {
-        return query("SELECT test_confusion FROM trial WHERE id = ?", rs -> rs.getString(1), trialId).stream()
+    public Optional<int[][]> testConfusion(long trialId) {
+        return confusion(trialId, "test_confusion");
+    }
+
+    /** The stored validation confusion matrix of the trial's final model; empty when it has none. */
+    public Optional<int[][]> validationConfusion(long trialId) {
+        return confusion(trialId, "val_confusion");
+    }
+
+    private synchronized Optional<int[][]> confusion(long trialId, String column) {
+        return query("SELECT " + column + " FROM trial WHERE id = ?", rs -> rs.getString(1), trialId).stream()
                 .filter(java.util.Objects::nonNull).findFirst().map(text -> {
                     String[] rows = text.substring(2, text.length() - 2).split("\\],\\[");
                     int[][] m = new int[rows.length][];

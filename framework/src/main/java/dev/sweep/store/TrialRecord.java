@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record TrialRecord(long id, long sweepId, String sweepName, int number, TrialState state, long seed,
                           String configJson, Map<String, String> parameters, Map<String, String> parameterSources,
-                          Double objectiveValue, Double valAccuracy, Double valLoss, Double valMacroF1,
+                          Double objectiveValue, Double valAccuracy, Double valLoss, Double valMacroF1, Double valAucRoc,
                           Double testAccuracy, Double testLoss, Double testMacroF1, Double testAucRoc,
                           Long paramCount, int epochsDone, Double trainSeconds, Double evalSeconds, Double wallSeconds,
                           String error, OffsetDateTime startedAt, OffsetDateTime finishedAt,

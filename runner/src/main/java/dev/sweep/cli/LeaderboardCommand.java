@@ -137,6 +137,7 @@ final class LeaderboardCommand implements Callable<Integer> {
         row.put("repeats", t.repeats());
         row.put("val_accuracy", t.valAccuracy());
         row.put("val_loss", t.valLoss());
+        row.put("val_auc_roc", t.valAucRoc());
         row.put("test_accuracy", t.testAccuracy());
         row.put("test_macro_f1", t.testMacroF1());
         row.put("test_auc_roc", t.testAucRoc());

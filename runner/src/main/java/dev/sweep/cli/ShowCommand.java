@@ -56,6 +56,7 @@ final class ShowCommand implements Callable<Integer> {
                 json.put("epochs", epochs);
                 json.put("repeats_detail", repeats);
                 json.put("error", t.error());
+                json.put("validation_confusion", store.validationConfusion(t.id()).orElse(null));
                 json.put("test_confusion", store.testConfusion(t.id()).orElse(null));
                 json.put("config", new ObjectMapper().readTree(t.configJson()));
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
@@ -76,27 +77,8 @@ final class ShowCommand implements Callable<Integer> {
                 }
             }
             metrics.print(out);
-            java.util.Optional<int[][]> confusion = store.testConfusion(t.id());
-            if (confusion.isPresent()) {
-                out.println();
-                TextTable perClass = new TextTable(List.of("  class", "precision", "recall", "f1", "test images"));
-                int[][] m = confusion.get();
-                for (int c = 0; c < m.length; c++) {
-                    int truePositive = m[c][c];
-                    int predicted = 0;
-                    int actual = 0;
-                    for (int k = 0; k < m.length; k++) {
-                        predicted += m[k][c];
-                        actual += m[c][k];
-                    }
-                    double precision = predicted == 0 ? 0 : truePositive / (double) predicted;
-                    double recall = actual == 0 ? 0 : truePositive / (double) actual;
-                    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-                    perClass.add(List.of("  " + c, String.format(Locale.ROOT, "%.4f", precision), String.format(Locale.ROOT, "%.4f", recall),
-                            String.format(Locale.ROOT, "%.4f", f1), String.valueOf(actual)));
-                }
-                perClass.print(out);
-            }
+            store.validationConfusion(t.id()).ifPresent(m -> printPerClass(out, "validation", m));
+            store.testConfusion(t.id()).ifPresent(m -> printPerClass(out, "test", m));
             if (!epochs.isEmpty()) {
                 out.println();
                 TextTable table = new TextTable(List.of("  epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "seconds",
@@ -121,5 +103,25 @@ final class ShowCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Per-class precision, recall and F1 of one split, from its confusion matrix (rows true classes). */
+    private static void printPerClass(PrintWriter out, String split, int[][] m) {
+        out.println();
+        TextTable perClass = new TextTable(List.of("  class", split + " precision", "recall", "f1", split + " images"));
+        for (int c = 0; c < m.length; c++) {
+            int predicted = 0;
+            int actual = 0;
+            for (int k = 0; k < m.length; k++) {
+                predicted += m[k][c];
+                actual += m[c][k];
+            }
+            double precision = predicted == 0 ? 0 : m[c][c] / (double) predicted;
+            double recall = actual == 0 ? 0 : m[c][c] / (double) actual;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass.add(List.of("  " + c, String.format(Locale.ROOT, "%.4f", precision), String.format(Locale.ROOT, "%.4f", recall),
+                    String.format(Locale.ROOT, "%.4f", f1), String.valueOf(actual)));
+        }
+        perClass.print(out);
     }
 }

@@ -161,7 +161,8 @@ class QueryTest {
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.out()).contains("Trial " + first + ": ").containsPattern("optimizer +\\w+ +searched")
                 .containsPattern("hidden_layers +2 +default").contains("val_accuracy").containsPattern("\\n +1 +[0-9.]+ +[0-9.]+")
-                .containsPattern("class +precision +recall +f1 +test images").containsPattern("\\n +9 +[0-9.]+ +[0-9.]+ +[0-9.]+ +1009")
+                .containsPattern("val_auc_roc +0\\.[0-9]+").containsPattern("class +validation precision +recall +f1 +validation images")
+                .containsPattern("class +test precision +recall +f1 +test images").containsPattern("\\n +9 +[0-9.]+ +[0-9.]+ +[0-9.]+ +1009")
                 .containsPattern("latency_ms_batch1 +[0-9.]+").containsPattern("model_bytes +[0-9]+");
         Cli compare = Cli.run("compare", first, second, "--db", db());
         assertThat(compare.exitCode()).as(compare.toString()).isZero();
