@@ -48,6 +48,7 @@ public final class SweepRunner {
     private final DatasetRepository datasets;
     private final TrialExecutor executor;
     private final StopSignal stop;
+    private static final int SLOT_CHECK_SECONDS = 5;
 
     @Inject
     public SweepRunner(ArchitectureRegistry architectures, DatasetRepository datasets, TrialExecutor executor, StopSignal stop) {
@@ -78,7 +79,7 @@ public final class SweepRunner {
                 .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.FAILED || t.state() == TrialState.PRUNED)
                 .map(TrialRecord::number).collect(Collectors.toSet());
         int failed = (int) earlier.stream().filter(t -> t.state() == TrialState.FAILED).count();
-        listener.sweepStarted(definition, planned, finished.size());
+        listener.sweepStarted(definition.withParallel(Math.max(definition.parallel(), executor.slots())), planned, finished.size());
         Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architectures.get(definition.architecture()));
         List<Map<String, Object>> candidates = sequence.first(planned);
         Deque<Integer> pending = new ArrayDeque<>();
@@ -89,7 +90,7 @@ public final class SweepRunner {
         }
         int parallel = Math.max(1, definition.parallel());
         AtomicBoolean abort = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, daemonThreads("sweep-trial"));
+        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("sweep-trial"));
         CompletionService<TrialState> trials = new ExecutorCompletionService<>(pool);
         Pruner pruner = definition.pruner() == null ? null : Pruners.of(definition.pruner(), maxEpochs(declared, candidates));
         int complete = 0;
@@ -99,7 +100,8 @@ public final class SweepRunner {
         RuntimeException stopping = null;
         try (Heartbeat heartbeat = new Heartbeat(store)) {
             while (!pending.isEmpty() || running > 0) {
-                while (stopping == null && running < parallel && !pending.isEmpty() && !stop.isRequested()) {
+                while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty()
+                        && !stop.isRequested()) {
                     if (definition.maxFailures() != null && failed >= definition.maxFailures()) {
                         stopping = failureBudgetExceeded(definition, store, sweepId, failed);
                         abort.set(true);
@@ -118,6 +120,9 @@ public final class SweepRunner {
                 TrialState state;
                 try {
                     state = awaitNext(trials);
+                    if (state == null) {
+                        continue; // nothing ended yet: look again at the executor's slots and the stop signal
+                    }
                 } catch (RuntimeException | Error e) {
                     running--;
                     // The first fatal error stops the sweep; the other running trials stop at their next batch.
@@ -166,10 +171,11 @@ public final class SweepRunner {
                 + "run it again to go on; finished trials are kept.");
     }
 
-    /** The next finished trial's state; its exception, unwrapped, if it ended with one. */
+    /** The next finished trial's state, or null if none ends within a few seconds; its exception, unwrapped, if it ended with one. */
     private static TrialState awaitNext(CompletionService<TrialState> trials) {
         try {
-            return trials.take().get();
+            java.util.concurrent.Future<TrialState> next = trials.poll(SLOT_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            return next == null ? null : next.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -11,4 +11,12 @@ import dev.sweep.train.TrialReporter;
  */
 public interface TrialExecutor {
     TrialResult execute(TrialSpec spec, TrialReporter reporter) throws TrialFailedException;
+
+    /**
+     * Trials this executor can run at once now: a sweep runs {@code max(parallel, slots())} side by side, asked again
+     * as trials end, so a cluster's executors that register late are used.
+     */
+    default int slots() {
+        return 1;
+    }
 }

@@ -57,12 +57,9 @@ final class SweepLauncher {
             if (definition.executor().isSpark()) {
                 try (SparkTrialExecutor spark = SparkTrialExecutor.start(definition.executor(), definition.name(),
                         SweepModule.dataRoot(), List.of(ArchitecturesModule.class), local)) {
-                    // A cluster runs as many trials at once as it has task slots, unless the file asks for more.
-                    int slots = Math.max(definition.parallel(), spark.slots());
-                    out.println(spark.describe() + "; " + slots + " trials at a time");
+                    out.println(spark.describe() + ": a trial per slot, or parallel if larger");
                     out.flush();
-                    outcome = new SweepRunner(architectures, datasets, spark, stop).run(definition.withParallel(slots), store,
-                            listener);
+                    outcome = new SweepRunner(architectures, datasets, spark, stop).run(definition, store, listener);
                 }
             } else {
                 outcome = runner.run(definition, store, listener);

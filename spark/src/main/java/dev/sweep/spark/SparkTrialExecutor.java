@@ -86,6 +86,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
     }
 
     /** Tasks Spark runs at once: local[N]'s N, or the cores of the executors registered so far (at least 2). */
+    @Override
     public int slots() {
         return spark.defaultParallelism();
     }
