@@ -62,25 +62,28 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         return new SparkTrialExecutor(spark, executor.master(), root, names);
     }
 
+    /**
+     * The application's settings: spark.* system properties first (spark-submit passes its own that way), then the
+     * sweep file's {@code conf}, then Sweep's defaults where neither says otherwise.
+     */
     static SparkConf configuration(ExecutorSpec executor, String sweepName) {
         SparkConf conf = new SparkConf().setMaster(executor.master()).setAppName("sweep " + sweepName);
-        boolean local = executor.master().startsWith("local");
-        if (local) {
+        executor.conf().forEach(conf::set);
+        if (executor.master().startsWith("local")) {
             // Nothing outside this process needs to reach a local driver; a machine without a resolvable host name
             // then still works.
-            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         } else {
             // Executors run Sweep's classes from the same paths as this driver: install Sweep at one path on every
             // node (or a shared file system), or give spark.executor.extraClassPath yourself.
-            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         }
         NATIVE_ENV.forEach((name, fallback) -> {
             String value = System.getenv(name);
-            conf.setExecutorEnv(name, value != null ? value : fallback);
+            conf.setIfMissing("spark.executorEnv." + name, value != null ? value : fallback);
         });
-        executor.conf().forEach(conf::set);
-        // Executors need Spark's opens on Java 17 whatever other options the file gives them.
-        String options = executor.conf().getOrDefault("spark.executor.extraJavaOptions", "");
+        // Executors need Spark's opens on Java 17 whatever other options they are given.
+        String options = conf.get("spark.executor.extraJavaOptions", "");
         conf.set("spark.executor.extraJavaOptions", (JavaModuleOptions.defaultModuleOptions() + " " + options).strip());
         return conf;
     }

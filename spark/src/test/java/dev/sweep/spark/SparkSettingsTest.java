@@ -1,0 +1,35 @@
+package dev.sweep.spark;
+
+import dev.sweep.config.ExecutorSpec;
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SparkSettingsTest {
+    @Test
+    void theFilesSettingsWinOverSweepsDefaultsAndExecutorsAlwaysGetTheJava17Opens() {
+        SparkConf conf = SparkTrialExecutor.configuration(new ExecutorSpec("spark", "spark://head:7077", Map.of(
+                "spark.executor.extraClassPath", "/opt/sweep/lib/*", "spark.executorEnv.OMP_NUM_THREADS", "2",
+                "spark.executor.extraJavaOptions", "-Dmine=1")), "s");
+        assertThat(conf.get("spark.master")).isEqualTo("spark://head:7077");
+        assertThat(conf.get("spark.app.name")).isEqualTo("sweep s");
+        assertThat(conf.get("spark.executor.extraClassPath")).isEqualTo("/opt/sweep/lib/*");
+        assertThat(conf.get("spark.executorEnv.OMP_NUM_THREADS")).isEqualTo("2");
+        assertThat(conf.get("spark.executorEnv.DNNL_MAX_CPU_ISA")).isEqualTo("AVX2");
+        assertThat(conf.get("spark.executor.extraJavaOptions")).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
+                .endsWith("-Dmine=1");
+    }
+
+    @Test
+    void aClusterGetsTheDriversClasspathAndALocalDriverBindsLoopback() {
+        SparkConf cluster = SparkTrialExecutor.configuration(ExecutorSpec.spark("spark://head:7077"), "s");
+        assertThat(cluster.get("spark.executor.extraClassPath")).isEqualTo(System.getProperty("java.class.path"));
+        assertThat(cluster.contains("spark.driver.host")).isFalse();
+        SparkConf local = SparkTrialExecutor.configuration(ExecutorSpec.spark("local[2]"), "s");
+        assertThat(local.get("spark.driver.host")).isEqualTo("127.0.0.1");
+        assertThat(local.contains("spark.executor.extraClassPath")).isFalse();
+    }
+}
