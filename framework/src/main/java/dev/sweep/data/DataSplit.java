@@ -11,6 +11,8 @@ import java.util.Map;
  * the evaluation matrices are built once, on first use.
  */
 public final class DataSplit {
+    public static final int TRAIN_SAMPLE = 5_000;
+
     private final ImageSet train;
     private final ImageSet validation;
     private final ImageSet test;
@@ -97,8 +99,6 @@ public final class DataSplit {
         }
         return trainSample;
     }
-
-    public static final int TRAIN_SAMPLE = 5_000;
 
     public static EvalSet toEvalSet(ImageSet images) {
         float[] scaled = new float[images.pixels().length];

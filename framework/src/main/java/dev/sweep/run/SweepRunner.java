@@ -44,11 +44,11 @@ import java.util.stream.Collectors;
  * failures recorded and passed over, fatal errors leaving a sweep that the same command resumes.
  */
 public final class SweepRunner {
+    private static final int SLOT_CHECK_SECONDS = 5;
     private final ArchitectureRegistry architectures;
     private final DatasetRepository datasets;
     private final TrialExecutor executor;
     private final StopSignal stop;
-    private static final int SLOT_CHECK_SECONDS = 5;
 
     @Inject
     public SweepRunner(ArchitectureRegistry architectures, DatasetRepository datasets, TrialExecutor executor, StopSignal stop) {
