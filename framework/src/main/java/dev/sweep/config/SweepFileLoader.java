@@ -35,7 +35,7 @@ import java.util.function.Function;
 public final class SweepFileLoader {
     static final List<String> TOP_KEYS = List.of("name", "dataset", "architecture", "strategy", "seed", "objective", "parameters",
             "repeats", "max_failures", "parallel", "pruner", "executor");
-    static final List<String> EXECUTOR_KEYS = List.of("type", "master", "conf");
+    static final List<String> EXECUTOR_KEYS = List.of("type", "master", "conf", "ship_data");
     static final List<String> PRUNER_KEYS = List.of("type", "warmup_epochs", "min_trials", "min_epochs", "reduction");
     static final List<String> DATASET_KEYS = List.of("name", "idx_dir", "train_limit", "validation");
     static final List<String> STRATEGY_KEYS = List.of("type", "trials", "points");
@@ -218,8 +218,12 @@ public final class SweepFileLoader {
                 }
             }
         });
+        boolean shipData = map.take("ship_data").map(n -> bool(n, "executor.ship_data", problems)).orElse(false);
+        if (shipData && ExecutorSpec.LOCAL.equals(type)) {
+            problems.add(map.keyNode("ship_data"), "the local executor reads the data in this process", "remove ship_data");
+        }
         map.rejectUnknown(EXECUTOR_KEYS);
-        return type == null ? null : new ExecutorSpec(type, master, conf);
+        return type == null ? null : new ExecutorSpec(type, master, conf, shipData);
     }
 
     private static DatasetSpec dataset(Node node, Path base, Problems problems) {
@@ -538,6 +542,10 @@ public final class SweepFileLoader {
 
     private static String text(Node node, String what, Problems problems) {
         return scalar(node, what, String.class, "text", problems, v -> v);
+    }
+
+    private static boolean bool(Node node, String what, Problems problems) {
+        return Boolean.TRUE.equals(scalar(node, what, Boolean.class, "true or false", problems, v -> v));
     }
 
     private static long integer(Node node, String what, long min, long max, Problems problems) {

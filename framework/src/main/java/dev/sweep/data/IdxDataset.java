@@ -17,9 +17,10 @@ public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes
                     + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte "
                     + "(each may end in .gz).");
         }
-        ImageSet train = imageSet(find(folder, "train-images", 3), find(folder, "train-labels", 1));
-        Path testLabels = find(folder, "t10k-labels", 1);
-        ImageSet test = imageSet(find(folder, "t10k-images", 3), testLabels);
+        List<Path> files = files(folder);
+        ImageSet train = imageSet(files.get(0), files.get(1));
+        Path testLabels = files.get(3);
+        ImageSet test = imageSet(files.get(2), testLabels);
         if (train.rows() != test.rows() || train.cols() != test.cols()) {
             throw new DataException(folder + ": training images are " + train.rows() + "x" + train.cols()
                     + " but test images are " + test.rows() + "x" + test.cols() + ". Fix: use test files of the same dataset.");
@@ -63,6 +64,12 @@ public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes
                         + (maxClasses - 1) + ". Fix: replace it with an intact copy of the labels file.");
             }
         }
+    }
+
+    /** The four files a dataset is read from: training images and labels, then test images and labels. */
+    public static List<Path> files(Path folder) {
+        return List.of(find(folder, "train-images", 3), find(folder, "train-labels", 1), find(folder, "t10k-images", 3),
+                find(folder, "t10k-labels", 1));
     }
 
     /** The file for {@code prefix}: "train-images-idx3-ubyte", "train-images.idx3-ubyte", either with ".gz". */

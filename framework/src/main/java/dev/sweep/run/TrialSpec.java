@@ -14,4 +14,10 @@ import java.util.Map;
  */
 public record TrialSpec(String sweepName, int number, int repeat, String architecture, Map<String, Object> parameters,
                         long seed, DatasetSpec dataset, Objective objective) implements Serializable {
+
+    /** The same trial on the same split of a copy of its data found elsewhere. */
+    public TrialSpec withDataFolder(java.nio.file.Path folder) {
+        return new TrialSpec(sweepName, number, repeat, architecture, parameters, seed,
+                new DatasetSpec(null, folder, dataset.trainLimit(), dataset.validation()), objective);
+    }
 }

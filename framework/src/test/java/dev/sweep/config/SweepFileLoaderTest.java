@@ -111,9 +111,9 @@ class SweepFileLoaderTest {
     @Test
     void aSparkExecutorIsReadWithItsMasterAndSettings() {
         SweepDefinition d = loader.parse(VALID + "executor: {type: spark, master: \"spark://head:7077\", "
-                + "conf: {spark.executor.memory: 4g, spark.task.maxFailures: 8}}\n", FILE);
+                + "conf: {spark.executor.memory: 4g, spark.task.maxFailures: 8}, ship_data: true}\n", FILE);
         assertThat(d.executor()).isEqualTo(new ExecutorSpec("spark", "spark://head:7077",
-                java.util.Map.of("spark.executor.memory", "4g", "spark.task.maxFailures", "8")));
+                java.util.Map.of("spark.executor.memory", "4g", "spark.task.maxFailures", "8"), true));
         assertThat(loader.parse(VALID, FILE).executor()).isEqualTo(ExecutorSpec.IN_PROCESS);
     }
 
@@ -134,6 +134,9 @@ class SweepFileLoaderTest {
         ConfigurationException typo = catchThrowableOfType(() -> loader.parse(VALID + "executor: {type: sparc}\n", FILE),
                 ConfigurationException.class);
         assertThat(typo.getMessage()).contains("unknown executor 'sparc'. Did you mean 'spark'?");
+        ConfigurationException local = catchThrowableOfType(() -> loader.parse(VALID + "executor: {type: local, ship_data: true}\n",
+                FILE), ConfigurationException.class);
+        assertThat(local.getMessage()).contains("the local executor reads the data in this process");
     }
 
     @Test

@@ -46,6 +46,7 @@ final class LaunchOptions {
             throw new UserInputException("the sweep has a pruner, which needs each epoch's result while a trial runs; the spark "
                     + "executor sends a trial's epochs when it ends. Fix: run it in-process, or remove the pruner from the file");
         }
-        return applied.withExecutor(new ExecutorSpec(ExecutorSpec.SPARK, url, inFile.isSpark() ? inFile.conf() : java.util.Map.of()));
+        return applied.withExecutor(inFile.isSpark() ? new ExecutorSpec(ExecutorSpec.SPARK, url, inFile.conf(), inFile.shipData())
+                : ExecutorSpec.spark(url));
     }
 }

@@ -67,8 +67,9 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("Pruner: %s%n", Pruners.of(sweep.pruner(), maxEpochs(sweep)).describe());
         }
         if (sweep.executor().isSpark()) {
-            out.printf("Trials run as Spark tasks on master %s%s; the time estimate below is for this machine%n",
-                    sweep.executor().master(), sweep.executor().conf().isEmpty() ? "" : " with " + sweep.executor().conf());
+            out.printf("Trials run as Spark tasks on master %s%s%s; the time estimate below is for this machine%n",
+                    sweep.executor().master(), sweep.executor().conf().isEmpty() ? "" : " with " + sweep.executor().conf(),
+                    sweep.executor().shipData() ? ", the dataset shipped to every executor" : "");
         }
         out.println();
         TextTable table = new TextTable(List.of("  parameter", "source", "value or space", "meaning"));

@@ -56,7 +56,8 @@ final class SweepLauncher {
         try (CtrlC ignored = new CtrlC(stop, err)) {
             if (definition.executor().isSpark()) {
                 try (SparkTrialExecutor spark = SparkTrialExecutor.start(definition.executor(), definition.name(),
-                        SweepModule.dataRoot(), List.of(ArchitecturesModule.class), local)) {
+                        SweepModule.dataRoot(), datasets.dataset(definition.dataset()).folder(), List.of(ArchitecturesModule.class),
+                        local)) {
                     out.println(spark.describe() + ": a trial per slot, or parallel if larger");
                     out.flush();
                     outcome = new SweepRunner(architectures, datasets, spark, stop).run(definition, store, listener);

@@ -169,8 +169,9 @@ class SparkExecutorTest {
              SweepProcess doomed = worker(env, url, 1);
              SweepProcess survivor = worker(env, url, 2)) {
             awaitAliveWorkers(ui, 2, master);
-            // Executors log the tasks they start, so that the test knows when worker 1 is training a trial.
-            Path file = sweepFile("cluster", "{type: spark, master: \"" + url + "\", conf: {spark.ui.enabled: false, "
+            // Executors log the tasks they start, so that the test knows when worker 1 is training a trial. The data
+            // travels with the job (ship_data), as on a cluster whose nodes do not share a file system.
+            Path file = sweepFile("cluster", "{type: spark, master: \"" + url + "\", ship_data: true, conf: {spark.ui.enabled: false, "
                     + "spark.executor.extraJavaOptions: \"-Dorg.slf4j.simpleLogger.log.org.apache.spark.executor.Executor=info\"}}",
                     6, 12000, 4);
             try (SweepProcess driver = SweepProcess.java(dir.resolve("driver.log"), env, Main.class.getName(),
@@ -189,6 +190,10 @@ class SparkExecutorTest {
                 assertThat(driver.output()).contains("Lost executor").contains("6 complete, 0 failed");
                 // The task lost with worker 1 ran again, as its second attempt ("task 0.1"), on worker 2.
                 assertThat(executorLog(dir.resolve("work-2"))).containsPattern("Running task 0\\.1 in stage");
+                try (Stream<Path> files = Files.walk(dir.resolve("work-2"))) {
+                    assertThat(files.map(f -> f.getFileName().toString())).as("the dataset shipped to worker 2's executor")
+                            .contains("train-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+                }
             }
             assertThat(survivor.isAlive()).isTrue();
         }

@@ -2,11 +2,14 @@ package dev.sweep.spark;
 
 import dev.sweep.train.TrialFailedException;
 import dev.sweep.train.TrialReporter;
+import dev.sweep.run.TrialSpec;
+import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 
 /** The Spark task: trains one trial execution on the executor it lands on. */
 final class RemoteTrial implements Function<TrialTask, TaskOutcome> {
@@ -22,8 +25,9 @@ final class RemoteTrial implements Function<TrialTask, TaskOutcome> {
                 return context != null && context.isInterrupted();
             }
         };
+        TrialSpec spec = task.shippedData() ? task.spec().withDataFolder(Path.of(SparkFiles.getRootDirectory())) : task.spec();
         try {
-            return new TaskOutcome(WorkerRuntime.executor(task.dataRoot(), task.modules()).execute(task.spec(), reporter), null, host());
+            return new TaskOutcome(WorkerRuntime.executor(task.dataRoot(), task.modules()).execute(spec, reporter), null, host());
         } catch (TrialFailedException e) {
             return new TaskOutcome(null, e.getMessage(), host());
         }

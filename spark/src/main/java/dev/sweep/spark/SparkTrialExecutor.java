@@ -3,6 +3,7 @@ package dev.sweep.spark;
 import com.google.inject.Module;
 import dev.sweep.FatalException;
 import dev.sweep.config.ExecutorSpec;
+import dev.sweep.data.IdxDataset;
 import dev.sweep.run.LocalTrialExecutor;
 import dev.sweep.run.TrialExecutor;
 import dev.sweep.run.TrialResult;
@@ -37,29 +38,37 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
     private final String master;
     private final String dataRoot;
     private final List<String> modules;
+    private final boolean shipData;
 
-    private SparkTrialExecutor(JavaSparkContext spark, String master, String dataRoot, List<String> modules) {
+    private SparkTrialExecutor(JavaSparkContext spark, String master, String dataRoot, List<String> modules, boolean shipData) {
         this.spark = spark;
         this.master = master;
         this.dataRoot = dataRoot;
         this.modules = modules;
+        this.shipData = shipData;
     }
 
     /**
      * Starts a Spark application for one sweep.
      *
-     * @param dataRoot where every executor finds known datasets (mnist): a path all of them can read
-     * @param modules  the Guice modules that register the architectures, instantiated again on each executor
-     * @param local    this process's executor, which local-mode tasks share
+     * @param dataRoot   where every executor finds known datasets (mnist): a path all of them can read
+     * @param dataFolder the folder the sweep's dataset is read from here: its files are sent to every executor when
+     *                   the executor spec ships data
+     * @param modules    the Guice modules that register the architectures, instantiated again on each executor
+     * @param local      this process's executor, which local-mode tasks share
      */
-    public static SparkTrialExecutor start(ExecutorSpec executor, String sweepName, Path dataRoot,
+    public static SparkTrialExecutor start(ExecutorSpec executor, String sweepName, Path dataRoot, Path dataFolder,
                                            List<Class<? extends Module>> modules, LocalTrialExecutor local) {
         SparkConf conf = configuration(executor, sweepName);
         JavaSparkContext spark = new JavaSparkContext(conf);
+        if (executor.shipData()) {
+            // Each executor fetches the files once, before its first task, into its SparkFiles folder.
+            IdxDataset.files(dataFolder).forEach(file -> spark.addFile(file.toString()));
+        }
         String root = dataRoot.toAbsolutePath().normalize().toString();
         List<String> names = modules.stream().map(Class::getName).toList();
         WorkerRuntime.share(root, names, local);
-        return new SparkTrialExecutor(spark, executor.master(), root, names);
+        return new SparkTrialExecutor(spark, executor.master(), root, names, executor.shipData());
     }
 
     /**
@@ -107,7 +116,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         TaskOutcome outcome;
         try (StopWatcher watcher = StopWatcher.start(spark, group, reporter)) {
             try {
-                outcome = spark.parallelize(List.of(new TrialTask(spec, dataRoot, modules)), 1).map(new RemoteTrial()).collect().get(0);
+                outcome = spark.parallelize(List.of(new TrialTask(spec, dataRoot, modules, shipData)), 1).map(new RemoteTrial()).collect().get(0);
             } catch (Exception e) { // collect() throws SparkException, checked in Java though it declares none
                 if (watcher.cancelled()) {
                     throw new StopRequestedException("stopped at your request while Spark ran trial #" + spec.number());

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * One trial execution as a Spark task sends it: the spec, where the worker finds known datasets, and the Guice modules
  * that register the architectures (the framework knows none itself).
+ *
+ * @param shippedData the dataset's files come with the job (SparkContext.addFile) instead of from their path
  */
-record TrialTask(TrialSpec spec, String dataRoot, List<String> modules) implements Serializable {
+record TrialTask(TrialSpec spec, String dataRoot, List<String> modules, boolean shippedData) implements Serializable {
 }

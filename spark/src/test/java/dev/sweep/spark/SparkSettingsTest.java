@@ -13,7 +13,7 @@ class SparkSettingsTest {
     void theFilesSettingsWinOverSweepsDefaultsAndExecutorsAlwaysGetTheJava17Opens() {
         SparkConf conf = SparkTrialExecutor.configuration(new ExecutorSpec("spark", "spark://head:7077", Map.of(
                 "spark.executor.extraClassPath", "/opt/sweep/lib/*", "spark.executorEnv.OMP_NUM_THREADS", "2",
-                "spark.executor.extraJavaOptions", "-Dmine=1")), "s");
+                "spark.executor.extraJavaOptions", "-Dmine=1"), false), "s");
         assertThat(conf.get("spark.master")).isEqualTo("spark://head:7077");
         assertThat(conf.get("spark.app.name")).isEqualTo("sweep s");
         assertThat(conf.get("spark.executor.extraClassPath")).isEqualTo("/opt/sweep/lib/*");
