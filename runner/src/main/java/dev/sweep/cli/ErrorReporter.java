@@ -1,13 +1,16 @@
 package dev.sweep.cli;
 
+import dev.sweep.FatalException;
 import dev.sweep.config.ConfigurationException;
 import dev.sweep.data.DataException;
-import dev.sweep.run.FailureBudgetExceededException;
 import dev.sweep.run.SweepBusyException;
 import dev.sweep.store.StoreException;
 import picocli.CommandLine;
 
-/** Bad input of any kind (configuration, data, database) exits 2 with its message; anything else exits 1. */
+/**
+ * Bad input of any kind (configuration, data, database) exits 2 with its message; a fatal error exits 1 with its
+ * message; anything else, a bug, exits 1 with its stack trace.
+ */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static final int FAILURE = 1;
     static final int BAD_INPUT = 2;
@@ -20,7 +23,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof FailureBudgetExceededException) {
+        // Expected ways for a sweep to stop (a failure budget spent, a cluster giving up): their message names the fix.
+        if (e instanceof FatalException) {
             err.println("error: " + e.getMessage());
             return FAILURE;
         }

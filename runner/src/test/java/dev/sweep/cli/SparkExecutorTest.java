@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.StoreException;
 import dev.sweep.store.SweepRecord;
+import dev.sweep.store.SweepState;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,28 @@ class SparkExecutorTest {
                 assertThat(store.epochs(t.id())).hasSize(5);
             });
         }
+    }
+
+    @Test
+    void aJobSparkGivesUpOnStopsTheSweepResumablyAndTheFixedFileFinishesIt() throws IOException {
+        // Every trial's result (its model) is larger than the driver accepts: Spark aborts the job. That is no fault of
+        // the trial's parameters, so nothing is recorded FAILED; the sweep stops and waits for the fix.
+        Path file = sweepFile("too-small", "{type: spark, master: \"local[2]\", conf: {spark.ui.enabled: false, "
+                + "spark.driver.maxResultSize: 1k}}", 2, 500, 1);
+        Cli run = Cli.run("run", file.toString(), "--db", db());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("Spark could not run trial #").contains("spark.driver.maxResultSize")
+                .contains("run the same command again to resume");
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            SweepRecord sweep = store.findSweep("too-small").orElseThrow();
+            assertThat(sweep.state()).isEqualTo(SweepState.INTERRUPTED);
+            assertThat(store.trials(sweep.id())).extracting(TrialRecord::state).containsOnly(TrialState.INTERRUPTED);
+        }
+        // The executor's settings are not part of what the sweep computes: the fixed file resumes the same sweep.
+        Files.writeString(file, Files.readString(file).replace("spark.driver.maxResultSize: 1k", "spark.driver.maxResultSize: 1g"));
+        Cli again = Cli.run("run", file.toString(), "--db", db());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("2 complete, 0 failed");
     }
 
     private long completed(String sweep) {

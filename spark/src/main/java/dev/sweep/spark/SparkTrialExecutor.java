@@ -123,7 +123,8 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
                 }
                 throw new SparkJobFailedException("Spark could not run trial #" + spec.number() + " of sweep '" + spec.sweepName()
                         + "' (master " + master + "): " + rootMessage(e) + ". Fix: check the cluster (its web UI lists lost "
-                        + "executors and their logs), then run the same command again to resume; finished trials are kept.", e);
+                        + "executors and their logs) and the Spark settings (executor.conf), then run the same command again to "
+                        + "resume; finished trials are kept.", e);
             }
         } finally {
             spark.clearJobGroup();
