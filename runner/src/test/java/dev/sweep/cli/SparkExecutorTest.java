@@ -157,6 +157,22 @@ class SparkExecutorTest {
     }
 
     @Test
+    void sparkSubmitRunsTheCommandLineOnTheMasterItWasGiven() throws Exception {
+        Path file = sweepFile("submitted", "{type: local}", 2, 1000, 1);
+        // spark-submit wants an application jar; Sweep's classes are on the classpath already, as on a cluster whose
+        // nodes have Sweep installed.
+        Path jar = dir.resolve("app.jar");
+        new java.util.jar.JarOutputStream(Files.newOutputStream(jar)).close();
+        try (SweepProcess submit = SweepProcess.java(dir.resolve("submit.log"), Map.of(), "org.apache.spark.deploy.SparkSubmit",
+                "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--class", Main.class.getName(), jar.toString(),
+                "run", file.toString(), "--executor", "spark", "--db", db())) {
+            assertThat(submit.waitFor(Duration.ofMinutes(3))).as(submit.output()).isZero();
+            assertThat(submit.output()).contains("master local[2]").contains("2 complete, 0 failed");
+        }
+        assertThat(leaderboard("submitted")).hasSize(2).allSatisfy(row -> assertThat(row.get("state").asText()).isEqualTo("COMPLETE"));
+    }
+
+    @Test
     void aSparkExecutorWithoutAMasterOrWithAPrunerIsRefusedBeforeAnythingRuns() throws IOException {
         Path file = sweepFile("no-master", "{type: local}", 1, 500, 1);
         Cli noMaster = Cli.run("run", file.toString(), "--db", db(), "--executor", "spark");
