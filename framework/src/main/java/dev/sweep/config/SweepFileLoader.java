@@ -114,10 +114,6 @@ public final class SweepFileLoader {
         Integer maxFailures = top.take("max_failures")
                 .map(n -> (int) integer(n, "max_failures", 1, Integer.MAX_VALUE, problems)).orElse(null);
         ExecutorSpec executor = top.take("executor").map(n -> executor(n, problems)).orElse(ExecutorSpec.IN_PROCESS);
-        if (executor != null && executor.isSpark() && pruner != null) {
-            problems.add(top.take("pruner").get(), "a pruner needs each epoch's result while the trial runs; the spark "
-                    + "executor sends a trial's epochs when it ends", "remove the pruner, or run in-process (executor: {type: local})");
-        }
         top.rejectUnknown(TOP_KEYS);
         problems.throwIfAny();
 

@@ -120,7 +120,6 @@ class SweepFileLoaderTest {
     @Test
     void everyExecutorProblemIsReportedWithItsLineAtOnce() {
         String bad = VALID + """
-                pruner: {type: median}
                 executor:
                   type: spark
                   conf: {executor.memory: 4g}
@@ -128,9 +127,8 @@ class SweepFileLoaderTest {
         ConfigurationException e = catchThrowableOfType(() -> loader.parse(bad, FILE), ConfigurationException.class);
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
                 "a spark executor needs a master",
-                "'executor.memory' is not a Spark setting",
-                "a pruner needs each epoch's result while the trial runs; the spark executor sends a trial's epochs when it ends");
-        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactlyInAnyOrder(14, 16, 17);
+                "'executor.memory' is not a Spark setting");
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactlyInAnyOrder(15, 16);
         ConfigurationException typo = catchThrowableOfType(() -> loader.parse(VALID + "executor: {type: sparc}\n", FILE),
                 ConfigurationException.class);
         assertThat(typo.getMessage()).contains("unknown executor 'sparc'. Did you mean 'spark'?");

@@ -42,10 +42,6 @@ final class LaunchOptions {
         if (url == null) {
             throw new UserInputException("--executor spark needs --master URL, e.g. --master \"local[2]\" or --master spark://HOST:7077");
         }
-        if (definition.pruner() != null) {
-            throw new UserInputException("the sweep has a pruner, which needs each epoch's result while a trial runs; the spark "
-                    + "executor sends a trial's epochs when it ends. Fix: run it in-process, or remove the pruner from the file");
-        }
         return applied.withExecutor(inFile.isSpark() ? new ExecutorSpec(ExecutorSpec.SPARK, url, inFile.conf(), inFile.shipData())
                 : ExecutorSpec.spark(url));
     }

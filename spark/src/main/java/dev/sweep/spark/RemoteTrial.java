@@ -1,6 +1,8 @@
 package dev.sweep.spark;
 
+import dev.sweep.train.EpochMetrics;
 import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialPrunedException;
 import dev.sweep.train.TrialReporter;
 import dev.sweep.run.TrialSpec;
 import org.apache.spark.SparkFiles;
@@ -18,8 +20,19 @@ final class RemoteTrial implements Function<TrialTask, TaskOutcome> {
     @Override
     public TaskOutcome call(TrialTask task) {
         TaskContext context = TaskContext.get();
-        // A cancelled job (the sweep stopping) interrupts its task: training stops at the next batch.
+        RelayClient driver = new RelayClient(task.relayUrl());
         TrialReporter reporter = new TrialReporter() {
+            @Override
+            public void epochCompleted(EpochMetrics metrics) {
+                driver.epoch(metrics);
+            }
+
+            @Override
+            public boolean shouldPrune(int epoch, double objective) {
+                return driver.shouldPrune(epoch, objective);
+            }
+
+            // A cancelled job (the sweep stopping) interrupts its task: training stops at the next batch.
             @Override
             public boolean stopRequested() {
                 return context != null && context.isInterrupted();
@@ -27,9 +40,12 @@ final class RemoteTrial implements Function<TrialTask, TaskOutcome> {
         };
         TrialSpec spec = task.shippedData() ? task.spec().withDataFolder(Path.of(SparkFiles.getRootDirectory())) : task.spec();
         try {
-            return new TaskOutcome(WorkerRuntime.executor(task.dataRoot(), task.modules()).execute(spec, reporter), null, host());
+            return new TaskOutcome(WorkerRuntime.executor(task.dataRoot(), task.modules()).execute(spec, reporter), null, null,
+                    host());
+        } catch (TrialPrunedException e) {
+            return new TaskOutcome(null, null, e.last(), host());
         } catch (TrialFailedException e) {
-            return new TaskOutcome(null, e.getMessage(), host());
+            return new TaskOutcome(null, e.getMessage(), null, host());
         }
     }
 

@@ -10,11 +10,14 @@ import dev.sweep.run.TrialResult;
 import dev.sweep.run.TrialSpec;
 import dev.sweep.train.StopRequestedException;
 import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialPrunedException;
 import dev.sweep.train.TrialReporter;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.launcher.JavaModuleOptions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs each trial execution as one Spark task, as Hyperopt's SparkTrials does: the driver (this process) generates the
  * candidates and writes every result to the database; executors train and hand back metrics, history and the model.
+ * Each epoch also reaches the driver as it ends ({@link EpochRelay}): it is stored at once and the pruner judges it, as
+ * for trials in this process.
  *
  * <p>A lost executor or a failed task is retried by Spark ({@code spark.task.maxFailures}, 4 on a cluster). The driver
  * records a trial once, when its task has succeeded, so a retried task never duplicates a completed trial. A job that
@@ -39,13 +44,18 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
     private final String dataRoot;
     private final List<String> modules;
     private final boolean shipData;
+    private final EpochRelay relay;
+    private final String driverHost;
 
-    private SparkTrialExecutor(JavaSparkContext spark, String master, String dataRoot, List<String> modules, boolean shipData) {
+    private SparkTrialExecutor(JavaSparkContext spark, String master, String dataRoot, List<String> modules, boolean shipData,
+                               EpochRelay relay, String driverHost) {
         this.spark = spark;
         this.master = master;
         this.dataRoot = dataRoot;
         this.modules = modules;
         this.shipData = shipData;
+        this.relay = relay;
+        this.driverHost = driverHost;
     }
 
     /**
@@ -68,7 +78,17 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         String root = dataRoot.toAbsolutePath().normalize().toString();
         List<String> names = modules.stream().map(Class::getName).toList();
         WorkerRuntime.share(root, names, local);
-        return new SparkTrialExecutor(spark, executor.master(), root, names, executor.shipData());
+        // Executors already reach the driver at spark.driver.host; the relay listens there too.
+        SparkConf started = spark.getConf();
+        String host = started.get("spark.driver.host");
+        EpochRelay relay;
+        try {
+            relay = EpochRelay.start(started.get("spark.driver.bindAddress", host));
+        } catch (IOException e) {
+            spark.stop();
+            throw new UncheckedIOException("cannot listen for the epochs of running trials on " + host, e);
+        }
+        return new SparkTrialExecutor(spark, executor.master(), root, names, executor.shipData(), relay, host);
     }
 
     /**
@@ -114,9 +134,12 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
         spark.setJobGroup(group, "sweep '" + spec.sweepName() + "' trial #" + spec.number()
                 + (spec.repeat() > 0 ? " repeat " + spec.repeat() : ""), true);
         TaskOutcome outcome;
+        int streamed;
+        relay.register(group, reporter);
         try (StopWatcher watcher = StopWatcher.start(spark, group, reporter)) {
             try {
-                outcome = spark.parallelize(List.of(new TrialTask(spec, dataRoot, modules, shipData)), 1).map(new RemoteTrial()).collect().get(0);
+                TrialTask task = new TrialTask(spec, dataRoot, modules, shipData, relay.url(driverHost, group));
+                outcome = spark.parallelize(List.of(task), 1).map(new RemoteTrial()).collect().get(0);
             } catch (Exception e) { // collect() throws SparkException, checked in Java though it declares none
                 if (watcher.cancelled()) {
                     throw new StopRequestedException("stopped at your request while Spark ran trial #" + spec.number());
@@ -128,12 +151,16 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
             }
         } finally {
             spark.clearJobGroup();
+            streamed = relay.unregister(group);
+        }
+        if (outcome.pruned() != null) {
+            throw new TrialPrunedException(outcome.pruned());
         }
         if (outcome.failure() != null) {
             throw new TrialFailedException(outcome.failure() + " (on " + outcome.host() + ")");
         }
-        // Epochs reach the driver with the result: stored now, in order, as if they had been reported live.
-        outcome.result().epochs().forEach(reporter::epochCompleted);
+        // Epochs the relay did not bring (an executor that could not reach it) are stored now, in order.
+        outcome.result().epochs().stream().filter(e -> e.epoch() > streamed).forEach(reporter::epochCompleted);
         return outcome.result();
     }
 
@@ -144,6 +171,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
 
     @Override
     public void close() {
+        relay.close();
         spark.stop();
     }
 

@@ -1,6 +1,7 @@
 package dev.sweep.spark;
 
 import dev.sweep.run.TrialResult;
+import dev.sweep.train.EpochMetrics;
 
 import java.io.Serializable;
 
@@ -10,7 +11,8 @@ import java.io.Serializable;
  *
  * @param result  the completed trial, or null
  * @param failure why the trial failed, or null
+ * @param pruned  the last epoch of a trial the pruner stopped, or null
  * @param host    where it ran, for messages
  */
-record TaskOutcome(TrialResult result, String failure, String host) implements Serializable {
+record TaskOutcome(TrialResult result, String failure, EpochMetrics pruned, String host) implements Serializable {
 }

@@ -10,6 +10,8 @@ import java.util.List;
  * that register the architectures (the framework knows none itself).
  *
  * @param shippedData the dataset's files come with the job (SparkContext.addFile) instead of from their path
+ * @param relayUrl    where the task posts its epochs as they end ({@link EpochRelay})
  */
-record TrialTask(TrialSpec spec, String dataRoot, List<String> modules, boolean shippedData) implements Serializable {
+record TrialTask(TrialSpec spec, String dataRoot, List<String> modules, boolean shippedData, String relayUrl)
+        implements Serializable {
 }
