@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** Names this process as trials record it, and tells whether the process of a stored RUNNING trial is gone. */
-final class Workers {
+public final class Workers {
     /** How often a running sweep says that its trials are alive. */
     static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
     /** A trial of another machine whose heartbeat is older than this is taken as abandoned. */
@@ -19,7 +19,8 @@ final class Workers {
     private Workers() {
     }
 
-    static String self() {
+    /** This process as {@code pid@host}. */
+    public static String self() {
         return SELF;
     }
 

@@ -145,14 +145,19 @@ class SparkExecutorTest {
     }
 
     private long completed(String sweep) {
+        return whileRunning(sweep, (store, trials) -> trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count(), 0L);
+    }
+
+    /** Asks the database about a sweep another process is running, as a second terminal would. */
+    private <T> T whileRunning(String sweep, java.util.function.BiFunction<ExperimentStore, List<TrialRecord>, T> question,
+                               T beforeItExists) {
         if (!Files.exists(dir.resolve("experiments.mv.db"))) {
-            return 0;
+            return beforeItExists;
         }
         try (ExperimentStore store = ExperimentStore.open(db())) {
-            return store.findSweep(sweep).map(s -> store.trials(s.id()).stream().filter(t -> t.state() == TrialState.COMPLETE)
-                    .count()).orElse(0L);
+            return store.findSweep(sweep).map(s -> question.apply(store, store.trials(s.id()))).orElse(beforeItExists);
         } catch (StoreException e) {
-            return 0; // the driver is between connections; the next poll gets in
+            return beforeItExists; // the driver is between connections; the next poll gets in
         }
     }
 
@@ -201,15 +206,8 @@ class SparkExecutorTest {
     }
 
     private boolean runningTrialWithEpochs(String sweep) {
-        if (!Files.exists(dir.resolve("experiments.mv.db"))) {
-            return false;
-        }
-        try (ExperimentStore store = ExperimentStore.open(db())) {
-            return store.findSweep(sweep).map(s -> store.trials(s.id()).stream()
-                    .anyMatch(t -> t.state() == TrialState.RUNNING && !store.epochs(t.id()).isEmpty())).orElse(false);
-        } catch (StoreException e) {
-            return false; // the driver is between connections; the next poll gets in
-        }
+        return whileRunning(sweep, (store, trials) -> trials.stream()
+                .anyMatch(t -> t.state() == TrialState.RUNNING && !store.epochs(t.id()).isEmpty()), false);
     }
 
     @Test

@@ -5,12 +5,11 @@ import dev.sweep.train.TrialFailedException;
 import dev.sweep.train.TrialPrunedException;
 import dev.sweep.train.TrialReporter;
 import dev.sweep.run.TrialSpec;
+import dev.sweep.run.Workers;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 /** The Spark task: trains one trial execution on the executor it lands on. */
@@ -41,19 +40,11 @@ final class RemoteTrial implements Function<TrialTask, TaskOutcome> {
         TrialSpec spec = task.shippedData() ? task.spec().withDataFolder(Path.of(SparkFiles.getRootDirectory())) : task.spec();
         try {
             return new TaskOutcome(WorkerRuntime.executor(task.dataRoot(), task.modules()).execute(spec, reporter), null, null,
-                    host());
+                    Workers.self());
         } catch (TrialPrunedException e) {
-            return new TaskOutcome(null, null, e.last(), host());
+            return new TaskOutcome(null, null, e.last(), Workers.self());
         } catch (TrialFailedException e) {
-            return new TaskOutcome(null, e.getMessage(), null, host());
-        }
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName() + " (" + ProcessHandle.current().pid() + ")";
-        } catch (UnknownHostException e) {
-            return "pid " + ProcessHandle.current().pid();
+            return new TaskOutcome(null, e.getMessage(), null, Workers.self());
         }
     }
 }

@@ -40,17 +40,15 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
     private static final AtomicLong JOBS = new AtomicLong();
 
     private final JavaSparkContext spark;
-    private final String master;
     private final String dataRoot;
     private final List<String> modules;
     private final boolean shipData;
     private final EpochRelay relay;
     private final String driverHost;
 
-    private SparkTrialExecutor(JavaSparkContext spark, String master, String dataRoot, List<String> modules, boolean shipData,
-                               EpochRelay relay, String driverHost) {
+    private SparkTrialExecutor(JavaSparkContext spark, String dataRoot, List<String> modules, boolean shipData, EpochRelay relay,
+                               String driverHost) {
         this.spark = spark;
-        this.master = master;
         this.dataRoot = dataRoot;
         this.modules = modules;
         this.shipData = shipData;
@@ -88,7 +86,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
             spark.stop();
             throw new UncheckedIOException("cannot listen for the epochs of running trials on " + host, e);
         }
-        return new SparkTrialExecutor(spark, executor.master(), root, names, executor.shipData(), relay, host);
+        return new SparkTrialExecutor(spark, root, names, executor.shipData(), relay, host);
     }
 
     /**
@@ -125,7 +123,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
 
     public String describe() {
         String ui = spark.sc().uiWebUrl().isDefined() ? ", web UI " + spark.sc().uiWebUrl().get() : "";
-        return "Spark " + spark.version() + ", master " + master + ", " + slots() + " task slots" + ui;
+        return "Spark " + spark.version() + ", master " + spark.master() + ", " + slots() + " task slots" + ui;
     }
 
     @Override
@@ -145,7 +143,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
                     throw new StopRequestedException("stopped at your request while Spark ran trial #" + spec.number());
                 }
                 throw new SparkJobFailedException("Spark could not run trial #" + spec.number() + " of sweep '" + spec.sweepName()
-                        + "' (master " + master + "): " + rootMessage(e) + ". Fix: check the cluster (its web UI lists lost "
+                        + "' (master " + spark.master() + "): " + rootMessage(e) + ". Fix: check the cluster (its web UI lists lost "
                         + "executors and their logs) and the Spark settings (executor.conf), then run the same command again to "
                         + "resume; finished trials are kept.", e);
             }

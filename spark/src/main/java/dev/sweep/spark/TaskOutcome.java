@@ -12,7 +12,7 @@ import java.io.Serializable;
  * @param result  the completed trial, or null
  * @param failure why the trial failed, or null
  * @param pruned  the last epoch of a trial the pruner stopped, or null
- * @param host    where it ran, for messages
+ * @param host    the executor process it ran in, as {@code pid@host}, for messages
  */
 record TaskOutcome(TrialResult result, String failure, EpochMetrics pruned, String host) implements Serializable {
 }
