@@ -41,12 +41,14 @@ public interface Network {
     static Network of(MultiLayerConfiguration configuration) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
+        TrainingFastPaths.install(network);
         return new MultiLayerNetworkAdapter(network);
     }
 
     static Network of(ComputationGraphConfiguration configuration) {
         ComputationGraph graph = new ComputationGraph(configuration);
         graph.init();
+        TrainingFastPaths.install(graph);
         return new ComputationGraphAdapter(graph);
     }
 
@@ -62,8 +64,13 @@ public interface Network {
     }
 
     static Network fromBytes(byte[] zip, Format format) throws IOException {
-        return format == Format.GRAPH
-                ? new ComputationGraphAdapter(ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), true))
-                : new MultiLayerNetworkAdapter(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true));
+        if (format == Format.GRAPH) {
+            ComputationGraph graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), true);
+            TrainingFastPaths.install(graph);
+            return new ComputationGraphAdapter(graph);
+        }
+        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true);
+        TrainingFastPaths.install(network);
+        return new MultiLayerNetworkAdapter(network);
     }
 }

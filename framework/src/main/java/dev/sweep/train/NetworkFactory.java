@@ -5,6 +5,7 @@ import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,6 +36,9 @@ public final class NetworkFactory {
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER_UNIFORM) // Keras' glorot_uniform
+                // Keeps each convolution's forward output for its backward pass, which CacheMode.NONE recomputes:
+                // 1.21-1.26x on the cnn, with bit-identical parameters.
+                .cacheMode(CacheMode.DEVICE)
                 .updater(updater.clone()), kerasL2, weightDecay));
     }
 }

@@ -34,9 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * still fails stops the sweep as a fatal error; the same command resumes it.
  */
 public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
-    /** Native settings every trial process needs (see ./sweep): one OpenMP thread per task, oneDNN capped at AVX2. */
+    /** Native settings every trial process needs (see bin/java): one OpenMP thread per task, oneDNN capped at AVX2. */
     private static final Map<String, String> NATIVE_ENV = Map.of("OMP_NUM_THREADS", "1", "DNNL_MAX_CPU_ISA", "AVX2",
             "ND4J_IGNORE_AVX", "true", "SD_MAX_THREADS", "64");
+    /**
+     * Passed on only when the driver has it: bin/java sets it from this machine's CPU flags, which executors on the
+     * same kind of machine share; an executor without it lets OpenBLAS detect its CPU itself.
+     */
+    private static final String OPENBLAS_CORETYPE = "OPENBLAS_CORETYPE";
+    /** JavaCPP otherwise reads /proc/self/statm on every native allocation: 5% of a training step. */
+    static final String NO_PHYSICAL_MEMORY_CHECKS = "-Dorg.bytedeco.javacpp.maxphysicalbytes=0";
     private static final AtomicLong JOBS = new AtomicLong();
 
     private final JavaSparkContext spark;
@@ -105,13 +112,21 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
             // node (or a shared file system), or give spark.executor.extraClassPath yourself.
             conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         }
+        // The web UI listens on every interface, even for local[N], and its kill links let anyone who reaches it end
+        // the sweep. Turn it on in the file's conf (spark.ui.enabled: true) where the network is trusted.
+        conf.setIfMissing("spark.ui.enabled", "false");
         NATIVE_ENV.forEach((name, fallback) -> {
             String value = System.getenv(name);
             conf.setIfMissing("spark.executorEnv." + name, value != null ? value : fallback);
         });
-        // Executors need Spark's opens on Java 17 whatever other options they are given.
+        if (System.getenv(OPENBLAS_CORETYPE) != null) {
+            conf.setIfMissing("spark.executorEnv." + OPENBLAS_CORETYPE, System.getenv(OPENBLAS_CORETYPE));
+        }
+        // Executors need Spark's opens on Java 17 whatever other options they are given; a maxphysicalbytes of
+        // their own comes later on the command line and wins.
         String options = conf.get("spark.executor.extraJavaOptions", "");
-        conf.set("spark.executor.extraJavaOptions", (JavaModuleOptions.defaultModuleOptions() + " " + options).strip());
+        conf.set("spark.executor.extraJavaOptions", (JavaModuleOptions.defaultModuleOptions() + " " + NO_PHYSICAL_MEMORY_CHECKS
+                + " " + options).strip());
         return conf;
     }
 

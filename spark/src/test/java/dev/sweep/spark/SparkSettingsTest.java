@@ -20,7 +20,24 @@ class SparkSettingsTest {
         assertThat(conf.get("spark.executorEnv.OMP_NUM_THREADS")).isEqualTo("2");
         assertThat(conf.get("spark.executorEnv.DNNL_MAX_CPU_ISA")).isEqualTo("AVX2");
         assertThat(conf.get("spark.executor.extraJavaOptions")).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
-                .endsWith("-Dmine=1");
+                .contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=0").endsWith("-Dmine=1");
+    }
+
+    @Test
+    void executorsRunTheOpenBlasKernelsTheDriverRuns() {
+        // The tests run through bin/java, which names the kernels on a CPU with AVX2 and FMA.
+        SparkConf conf = SparkTrialExecutor.configuration(ExecutorSpec.spark("local[2]"), "s");
+        String driver = System.getenv("OPENBLAS_CORETYPE");
+        String executors = conf.contains("spark.executorEnv.OPENBLAS_CORETYPE") ? conf.get("spark.executorEnv.OPENBLAS_CORETYPE") : null;
+        assertThat(executors).isEqualTo(driver);
+    }
+
+    @Test
+    void theSparkWebUiIsOffUnlessTheFileTurnsItOn() {
+        // Its kill links would let anyone who reaches the port end the sweep.
+        assertThat(SparkTrialExecutor.configuration(ExecutorSpec.spark("local[2]"), "s").get("spark.ui.enabled")).isEqualTo("false");
+        assertThat(SparkTrialExecutor.configuration(new ExecutorSpec("spark", "local[2]", Map.of("spark.ui.enabled", "true"),
+                false), "s").get("spark.ui.enabled")).isEqualTo("true");
     }
 
     @Test
