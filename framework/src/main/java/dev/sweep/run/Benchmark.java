@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,7 +48,8 @@ public final class Benchmark {
         this.runner = runner;
     }
 
-    public record Result(String arch, long params, int batchSize, double trainImagesPerSecond, double epochSeconds,
+    public record Result(String arch, long params, int batchSize, double trainImagesPerSecond, double trainImagesPerCpuSecond,
+                         double epochSeconds,
                          double evalImagesPerSecond, double overheadShare, double overheadSeconds, double sweepSeconds,
                          double peakRssMb) {
         public Map<String, Object> asMap() {
@@ -56,6 +58,7 @@ public final class Benchmark {
             m.put("params", params);
             m.put("batch_size", batchSize);
             m.put("train_images_per_s", Math.round(trainImagesPerSecond * 10) / 10.0);
+            m.put("train_images_per_cpu_s", Math.round(trainImagesPerCpuSecond * 10) / 10.0);
             m.put("epoch_seconds", Math.round(epochSeconds * 100) / 100.0);
             m.put("eval_images_per_s", Math.round(evalImagesPerSecond * 10) / 10.0);
             m.put("peak_rss_mb", Math.round(peakRssMb));
@@ -86,10 +89,19 @@ public final class Benchmark {
 
         DataSplit data = datasets.split(DatasetSpec.mnist());
         Network network = network(architecture, batchSize);
-        double train = ThroughputProbe.trainImagesPerSecond(network, data, batchSize, WARM_UP_STEPS, seconds);
+        ThroughputProbe.Rate rate = ThroughputProbe.trainRate(network, data, batchSize, WARM_UP_STEPS, seconds);
+        double train = rate.imagesPerSecond();
         double eval = evalImagesPerSecond(network, data, train);
-        return new Result(arch, network.parameterCount(), batchSize, train, EPOCH_IMAGES / train, eval,
+        return new Result(arch, network.parameterCount(), batchSize, train, rate.imagesPerCpuSecond(), EPOCH_IMAGES / train, eval,
                 overhead / outcome.wallSeconds(), overhead, outcome.wallSeconds(), peakResidentMegabytes());
+    }
+
+    /** The top frames of {@code seconds} of one architecture's training steps, after the usual warm-up. */
+    public List<StepProfiler.Frame> profile(String arch, int batchSize, double seconds, int top) throws IOException {
+        DataSplit data = datasets.split(DatasetSpec.mnist());
+        Network network = network(architectures.get(arch), batchSize);
+        ThroughputProbe.trainRate(network, data, batchSize, WARM_UP_STEPS, 1);
+        return StepProfiler.profile(() -> ThroughputProbe.trainRate(network, data, batchSize, 0, seconds), top);
     }
 
     private Network network(Architecture architecture, int batchSize) {

@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Random;
 
 /** Times a few training steps of a network on random images: a speed estimate without data or a real trial. */
@@ -47,10 +49,18 @@ public final class ThroughputProbe {
     }
 
     /**
-     * Training images per second on real batches, as a trial builds them (shuffled, scaled), in steady state: after
+     * A training speed two ways: per second of wall time, and per CPU-second of the training thread, which other
+     * work on a busy machine hardly changes.
+     */
+    public record Rate(double imagesPerSecond, double imagesPerCpuSecond) {
+    }
+
+    /**
+     * Training speed on real batches, as a trial builds them (shuffled, scaled), in steady state: after
      * {@code warmUpSteps} untimed steps, over about {@code seconds}.
      */
-    public static double trainImagesPerSecond(Network network, DataSplit data, int batchSize, int warmUpSteps, double seconds) {
+    public static Rate trainRate(Network network, DataSplit data, int batchSize, int warmUpSteps, double seconds) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         TrainingBatches batches = new TrainingBatches(data.train(), data.classes(), batchSize, new Random(1),
                 InputNormalization.SCALE, new Augmentation(0, 0, new Random(1)));
         for (int i = 0; i < warmUpSteps && batches.hasNext(); i++) {
@@ -58,6 +68,7 @@ public final class ThroughputProbe {
             network.fit(batch[0], batch[1]);
         }
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long images = 0;
         double elapsed = 0;
         while (elapsed < seconds) {
@@ -70,6 +81,7 @@ public final class ThroughputProbe {
             images += batch[0].size(0);
             elapsed = (System.nanoTime() - start) / 1e9;
         }
-        return images / elapsed;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        return new Rate(images / elapsed, images / cpu);
     }
 }

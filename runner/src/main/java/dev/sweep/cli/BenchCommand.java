@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.run.Benchmark;
+import dev.sweep.run.StepProfiler;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +47,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", paramLabel = "FILE", description = "PyTorch reference results: the JSON lines train_bench.py printed")
     Path peer;
 
+    @Option(names = "--profile", description = "profile one architecture's training steps (Java Flight Recorder) and print "
+            + "the frames most often on top of the training thread's stack; a native call shows as the Java method making it")
+    boolean profile;
+
     @Option(names = "--in-this-process", hidden = true, description = "measure here and print one JSON line (the child mode)")
     boolean inThisProcess;
 
@@ -74,6 +79,20 @@ final class BenchCommand implements Callable<Integer> {
             if (registry.find(name).isEmpty()) {
                 throw new UserInputException("unknown architecture '" + name + "'; known: " + String.join(", ", registry.names()));
             }
+        }
+        if (profile) {
+            if (names.size() != 1) {
+                throw new UserInputException("--profile measures one architecture: name it with --arch NAME");
+            }
+            TextTable table = new TextTable(List.of("self", "total", "frame"));
+            for (StepProfiler.Frame f : benchmark.profile(names.get(0), batchSize, seconds, 25)) {
+                table.add(List.of(String.format(Locale.ROOT, "%.1f%%", 100 * f.selfShare()),
+                        String.format(Locale.ROOT, "%.1f%%", 100 * f.totalShare()), f.method()));
+            }
+            table.print(out);
+            out.println("Shares of the training thread's samples over " + seconds + " s of steps, batch " + batchSize + ".");
+            out.flush();
+            return 0;
         }
         Map<String, JsonNode> reference = peer == null ? Map.of() : PeerResults.read(peer);
         if (inThisProcess) {
@@ -123,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, List<Map<String, Object>> rows, boolean withPeer) {
-        List<String> header = new ArrayList<>(List.of("arch", "params", "train img/s", "epoch s (60k)", "eval img/s",
+        List<String> header = new ArrayList<>(List.of("arch", "params", "train img/s", "img/CPU-s", "epoch s (60k)", "eval img/s",
                 "peak RSS MB", "overhead"));
         if (withPeer) {
             header.addAll(List.of("PyTorch img/s", "ratio"));
@@ -131,7 +150,8 @@ final class BenchCommand implements Callable<Integer> {
         TextTable table = new TextTable(header);
         for (Map<String, Object> r : rows) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(r.get("arch")), String.format(Locale.ROOT, "%,d", ((Number) r.get("params")).longValue()),
-                    String.format(Locale.ROOT, "%,.0f", number(r, "train_images_per_s")), String.format(Locale.ROOT, "%.1f", number(r, "epoch_seconds")),
+                    String.format(Locale.ROOT, "%,.0f", number(r, "train_images_per_s")),
+                    String.format(Locale.ROOT, "%,.0f", number(r, "train_images_per_cpu_s")), String.format(Locale.ROOT, "%.1f", number(r, "epoch_seconds")),
                     String.format(Locale.ROOT, "%,.0f", number(r, "eval_images_per_s")), String.format(Locale.ROOT, "%.0f", number(r, "peak_rss_mb")),
                     String.format(Locale.ROOT, "%.2f%%", 100 * number(r, "overhead_share"))));
             if (withPeer) {
@@ -141,7 +161,8 @@ final class BenchCommand implements Callable<Integer> {
             table.add(cells);
         }
         table.print(out);
-        out.println("Batch 64, Adam, one OpenMP thread per JVM. epoch s: 60,000 images at the steady-state rate. overhead: the "
+        out.println("Batch 64, Adam, one OpenMP thread per JVM. img/CPU-s: training images per CPU-second of the training thread, "
+                + "which a busy machine hardly changes. epoch s: 60,000 images at the steady-state rate. overhead: the "
                 + "share of a one-trial sweep's wall time spent outside fitting and evaluating.");
         out.flush();
     }

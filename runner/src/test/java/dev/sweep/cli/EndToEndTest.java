@@ -350,12 +350,24 @@ class EndToEndTest {
         JsonNode row = JSON.readTree(cli.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
         assertThat(row.get("arch").asText()).isEqualTo("mlp");
         assertThat(row.get("params").asLong()).isEqualTo(109_386);
-        for (String field : List.of("train_images_per_s", "epoch_seconds", "eval_images_per_s", "peak_rss_mb", "overhead_share")) {
+        for (String field : List.of("train_images_per_s", "train_images_per_cpu_s", "epoch_seconds", "eval_images_per_s", "peak_rss_mb", "overhead_share")) {
             assertThat(row.get(field).asDouble()).as(field).isPositive();
         }
         assertThat(row.get("overhead_share").asDouble()).isLessThan(1);
         assertThat(row.get("peer_train_images_per_s").asDouble()).isEqualTo(40366.0);
         assertThat(row.get("ratio_to_peer").asDouble())
                 .isCloseTo(row.get("train_images_per_s").asDouble() / 40366.0, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
+    void benchProfileNamesWhereTheTrainingThreadSpendsItsTime() {
+        Cli cli = Cli.run("bench", "--arch", "mlp", "--seconds", "2", "--profile");
+        assertThat(cli.exitCode()).as(cli.toString()).isZero();
+        assertThat(cli.out()).contains("self", "total", "Shares of the training thread's samples");
+        // A training step of the mlp is native calls: DL4J's JNI into libnd4j shows among the top frames.
+        assertThat(cli.out()).containsPattern("org\\.nd4j\\.\\S+|org\\.bytedeco\\.\\S+");
+        Cli two = Cli.run("bench", "--profile");
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("--profile measures one architecture");
     }
 }
