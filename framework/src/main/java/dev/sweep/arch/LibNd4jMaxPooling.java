@@ -29,6 +29,8 @@ import java.util.Map;
 final class LibNd4jMaxPooling implements SubsamplingHelper {
     private final OpContext forward = Nd4j.getExecutioner().buildContext();
     private final OpContext backward = Nd4j.getExecutioner().buildContext();
+    private final DynamicCustomOp pool = DynamicCustomOp.builder("maxpool2d").build();
+    private final DynamicCustomOp poolBackward = DynamicCustomOp.builder("maxpool2d_bp").build();
 
     LibNd4jMaxPooling() {
         forward.allowHelpers(false);
@@ -52,7 +54,7 @@ final class LibNd4jMaxPooling implements SubsamplingHelper {
         long[] shape = format == CNN2DFormat.NCHW ? new long[]{input.size(0), input.size(1), out[0], out[1]}
                 : new long[]{input.size(0), out[0], out[1], input.size(3)};
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), shape, 'c');
-        run("maxpool2d", forward, new INDArray[]{input}, output, kernel, strides, pad, dilation, same, format);
+        run(pool, forward, new INDArray[]{input}, output, kernel, strides, pad, dilation, same, format);
         return output;
     }
 
@@ -64,13 +66,13 @@ final class LibNd4jMaxPooling implements SubsamplingHelper {
             return null;
         }
         INDArray atInput = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-        run("maxpool2d_bp", backward, new INDArray[]{input, epsilon}, atInput, kernel, strides, pad, dilation,
+        run(poolBackward, backward, new INDArray[]{input, epsilon}, atInput, kernel, strides, pad, dilation,
                 convolutionMode == ConvolutionMode.Same, format);
         return new Pair<>(new DefaultGradient(), atInput);
     }
 
     /** The integer arguments are those DL4J's own pooling path passes to the same ops. */
-    private static void run(String op, OpContext context, INDArray[] inputs, INDArray output, int[] kernel, int[] strides,
+    private static void run(DynamicCustomOp op, OpContext context, INDArray[] inputs, INDArray output, int[] kernel, int[] strides,
                             int[] pad, int[] dilation, boolean same, CNN2DFormat format) {
         context.purge();
         context.setIArguments(kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1], dilation[0], dilation[1],
@@ -79,7 +81,7 @@ final class LibNd4jMaxPooling implements SubsamplingHelper {
             context.setInputArray(i, inputs[i]);
         }
         context.setOutputArray(0, output);
-        Nd4j.exec(DynamicCustomOp.builder(op).build(), context);
+        Nd4j.exec(op, context);
     }
 
     @Override

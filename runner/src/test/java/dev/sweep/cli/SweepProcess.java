@@ -22,7 +22,7 @@ final class SweepProcess implements AutoCloseable {
 
     /**
      * Any main class of this test classpath (Sweep's command line, a Spark master or worker) in a JVM of its own,
-     * started as ./sweep starts Sweep: the same native settings, and the opens Spark needs on Java 17.
+     * started as ./sweep starts Sweep: the native settings bin/java gave this test JVM, and the opens Spark needs on Java 17.
      */
     static SweepProcess java(Path log, Map<String, String> env, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -32,10 +32,6 @@ final class SweepProcess implements AutoCloseable {
         command.addAll(List.of(args));
         command.removeIf(String::isEmpty);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        builder.environment().put("ND4J_IGNORE_AVX", "true");
-        builder.environment().put("DNNL_MAX_CPU_ISA", "AVX2");
-        builder.environment().put("SD_MAX_THREADS", "64");
         builder.environment().putAll(env);
         return new SweepProcess(builder.start(), log);
     }
