@@ -63,14 +63,30 @@ public interface Network {
         }
     }
 
+    /**
+     * Reads a model zip that {@link ModelZip#check} accepts, with Java deserialization refused throughout.
+     *
+     * @throws ModelZip.UnsafeModelException for a zip Sweep did not write, or one that inflates past the limit
+     */
     static Network fromBytes(byte[] zip, Format format) throws IOException {
-        if (format == Format.GRAPH) {
-            ComputationGraph graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), true);
-            TrainingFastPaths.install(graph);
-            return new ComputationGraphAdapter(graph);
+        ModelZip.check(zip);
+        try {
+            return DeserializationGuard.refusing(() -> {
+                try {
+                    if (format == Format.GRAPH) {
+                        ComputationGraph graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(zip), true);
+                        TrainingFastPaths.install(graph);
+                        return new ComputationGraphAdapter(graph);
+                    }
+                    MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true);
+                    TrainingFastPaths.install(network);
+                    return new MultiLayerNetworkAdapter(network);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true);
-        TrainingFastPaths.install(network);
-        return new MultiLayerNetworkAdapter(network);
     }
 }

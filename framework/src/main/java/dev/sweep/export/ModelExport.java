@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sweep.arch.ModelZip;
 import dev.sweep.arch.Network;
 import dev.sweep.store.StoredModel;
 import dev.sweep.store.SweepRecord;
@@ -91,12 +92,14 @@ public final class ModelExport {
     public static Loaded read(Path zip) throws IOException {
         Path sidecar = sidecarOf(zip);
         JsonNode provenance = Files.exists(sidecar) ? JSON.readTree(sidecar.toFile()) : JSON.createObjectNode();
-        byte[] bytes = Files.readAllBytes(zip);
+        byte[] bytes = ModelZip.read(zip);
         if (provenance.hasNonNull("model_format")) {
             return new Loaded(Network.fromBytes(bytes, Network.Format.valueOf(provenance.get("model_format").asText())), provenance);
         }
         try {
             return new Loaded(Network.fromBytes(bytes, Network.Format.MULTI_LAYER), provenance);
+        } catch (ModelZip.UnsafeModelException refused) {
+            throw refused;
         } catch (RuntimeException | IOException notALayerStack) {
             return new Loaded(Network.fromBytes(bytes, Network.Format.GRAPH), provenance);
         }

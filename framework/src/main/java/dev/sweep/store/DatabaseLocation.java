@@ -1,16 +1,21 @@
 package dev.sweep.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Turns {@code --db} into an H2 JDBC URL: a file path (H2 adds .mv.db) or a full {@code jdbc:} URL, used as given.
+ * What {@code --db} names: a database file (H2 adds .mv.db; a folder means {@code FOLDER/experiments}) or a full
+ * {@code jdbc:} URL, used as given.
  *
  * <p>A file database opens in H2's automatic mixed mode (AUTO_SERVER) so that a second process, e.g. a leaderboard
  * while a sweep runs, can read it: the first process to open the file serves it to the others over a port that H2
- * binds to the loopback address only and that refuses connections from other machines. No web console is started.
+ * binds to the loopback address only. Every connection logs in with a password from the database's credentials file
+ * (see {@link DatabaseCredentials}). No web console is started. A database on read-only media opens read-only,
+ * without the server, which H2 cannot run there.
  */
 public final class DatabaseLocation {
     public static final String DEFAULT = "experiments";
+    private static final String DATA_SUFFIX = ".mv.db";
 
     static {
         // Read by H2 when it opens server sockets; loopback keeps the mixed-mode port off the network.
@@ -19,32 +24,90 @@ public final class DatabaseLocation {
         }
     }
 
-    private DatabaseLocation() {
+    private final String url;
+    private final Path base;
+
+    private DatabaseLocation(String url, Path base) {
+        this.url = url;
+        this.base = base;
     }
 
-    public static String jdbcUrl(String location) {
-        if (location.startsWith("jdbc:")) {
-            return location;
+    public static DatabaseLocation of(String given) {
+        if (given.startsWith("jdbc:")) {
+            return new DatabaseLocation(given, null);
         }
-        String path = location.endsWith(".mv.db") ? location.substring(0, location.length() - ".mv.db".length()) : location;
-        // WRITE_DELAY=0: H2 otherwise holds committed writes up to half a second, which a killed process loses.
-        return "jdbc:h2:file:" + Path.of(path).toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        Path path = Path.of(given).toAbsolutePath().normalize();
+        // "--db results/" names a folder: the database is the default file inside it, and messages say so.
+        if (given.endsWith("/") || Files.isDirectory(path)) {
+            path = path.resolve(DEFAULT);
+        } else if (path.getFileName().toString().endsWith(DATA_SUFFIX)) {
+            String name = path.getFileName().toString();
+            path = path.resolveSibling(name.substring(0, name.length() - DATA_SUFFIX.length()));
+        }
+        return new DatabaseLocation(null, path);
+    }
+
+    public boolean isFile() {
+        return base != null;
+    }
+
+    /** The file H2 writes: {@code BASE.mv.db}. */
+    public Path dataFile() {
+        return sibling(DATA_SUFFIX);
+    }
+
+    /** H2's lock file, which holds the mixed-mode server's port and key while a process serves the database. */
+    public Path lockFile() {
+        return sibling(".lock.db");
+    }
+
+    public Path traceFile() {
+        return sibling(".trace.db");
+    }
+
+    /** The owner-only file of the database's passwords, beside it. */
+    public Path credentialsFile() {
+        return sibling(".credentials");
+    }
+
+    private Path sibling(String suffix) {
+        return base.resolveSibling(base.getFileName() + suffix);
+    }
+
+    /** Read-only media: H2 can neither lock the file nor serve it there, so the database opens read-only. */
+    public boolean readOnlyMedia() {
+        return isFile() && Files.exists(dataFile()) && !(Files.isWritable(dataFile()) && Files.isWritable(base.getParent()));
+    }
+
+    /** The URL of Sweep's own connections. */
+    public String jdbcUrl() {
+        if (!isFile()) {
+            return url;
+        }
+        return "jdbc:h2:file:" + base + (readOnlyMedia() ? "" : ";AUTO_SERVER=TRUE");
     }
 
     /**
-     * The URL for the read-only {@code sweep_reader}: as {@link #jdbcUrl} without WRITE_DELAY, which only an admin may
-     * set (it is the writer's setting anyway).
+     * The URL of the owner's connection that creates and migrates the database. It is the first a process opens, so
+     * its WRITE_DELAY=0 holds for the database: H2 otherwise holds committed writes up to half a second, which a
+     * killed process loses. Only an admin may set it.
      */
-    public static String readerUrl(String location) {
-        return jdbcUrl(location).replace(";WRITE_DELAY=0", "");
+    String ownerUrl() {
+        return isFile() && !readOnlyMedia() ? jdbcUrl() + ";WRITE_DELAY=0" : jdbcUrl();
+    }
+
+    /** Opens the file read-only and alone: a look at a file that has not yet opened cleanly, which cannot change it. */
+    String probeUrl() {
+        return "jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r";
     }
 
     /** What to call the database in messages: the file H2 actually writes, or the URL. */
-    public static String describe(String location) {
-        if (location.startsWith("jdbc:")) {
-            return location;
-        }
-        String path = location.endsWith(".mv.db") ? location : location + ".mv.db";
-        return Path.of(path).toString();
+    public String describe() {
+        return isFile() ? dataFile().toString() : url;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
     }
 }

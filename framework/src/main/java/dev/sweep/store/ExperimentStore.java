@@ -6,8 +6,6 @@ import dev.sweep.config.SweepDefinition;
 import dev.sweep.run.TrialResult;
 import dev.sweep.space.ParameterValues;
 import dev.sweep.train.EpochMetrics;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,51 +27,26 @@ import java.util.Optional;
  * Flyway migrations. Each write is its own transaction, so a crash loses nothing that was complete.
  */
 public final class ExperimentStore implements AutoCloseable {
-    private final String location;
+    private final DatabaseLocation location;
+    private final DatabaseCredentials credentials;
     private final Connection connection;
 
-    private ExperimentStore(String location, Connection connection) {
+    private ExperimentStore(DatabaseLocation location, H2Database.Opened opened) {
         this.location = location;
-        this.connection = connection;
+        this.credentials = opened.credentials();
+        this.connection = opened.connection();
     }
 
+    /** Opens the database, creating it when it does not exist: what a sweep that writes needs. */
     public static ExperimentStore open(String location) {
-        String url = DatabaseLocation.jdbcUrl(location);
-        String where = DatabaseLocation.describe(location);
-        Connection connection;
-        try {
-            // Opened before the migration so that the database, and with it the mixed-mode server that other
-            // processes connect to, stays up instead of closing when the migration's connection does.
-            connection = DriverManager.getConnection(url, "sa", "");
-        } catch (SQLException e) {
-            throw new StoreException("cannot open the experiment database " + where + ": " + e.getMessage()
-                    + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
-        }
-        try {
-            Flyway.configure().loggers("slf4j").dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-        } catch (FlywayException e) {
-            closeQuietly(connection);
-            throw new StoreException("cannot prepare the experiment database " + where + ": " + rootMessage(e)
-                    + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
-        }
-        return new ExperimentStore(location, connection);
+        DatabaseLocation where = DatabaseLocation.of(location);
+        return new ExperimentStore(where, H2Database.open(where, false));
     }
 
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // already failing; the migration's error is the one to report
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? t.toString() : t.getMessage();
-        return message.lines().findFirst().orElse(message);
+    /** Opens a database that must already exist: a command that reads never leaves a new file behind. */
+    public static ExperimentStore openExisting(String location) {
+        DatabaseLocation where = DatabaseLocation.of(location);
+        return new ExperimentStore(where, H2Database.open(where, true));
     }
 
     /** The documented views that {@link #readOnlyQuery} may read. */
@@ -85,14 +58,16 @@ public final class ExperimentStore implements AutoCloseable {
 
     /**
      * Runs one SELECT as {@code sweep_reader}, a user that may only read the views: whatever the text, it cannot write
-     * to the database or reach files. The statement's transaction is rolled back either way.
+     * to the database or reach files. The statement's transaction is rolled back either way. In mixed mode the query
+     * runs in the process that serves the database, perhaps a sweep, so its time is bounded too.
      */
-    public QueryResult readOnlyQuery(String select, int maxRows) {
-        try (Connection reader = DriverManager.getConnection(DatabaseLocation.readerUrl(location), "sweep_reader", "sweep_reader")) {
+    public QueryResult readOnlyQuery(String select, int maxRows, int timeoutSeconds) {
+        try (Connection reader = DriverManager.getConnection(location.jdbcUrl(), DatabaseCredentials.READER_USER, credentials.reader())) {
             reader.setAutoCommit(false);
             reader.setReadOnly(true);
             try (Statement statement = reader.createStatement()) {
                 statement.setMaxRows(maxRows);
+                statement.setQueryTimeout(timeoutSeconds);
                 try (ResultSet rs = statement.executeQuery(select)) {
                     int count = rs.getMetaData().getColumnCount();
                     List<String> columns = new ArrayList<>();
@@ -113,8 +88,10 @@ public final class ExperimentStore implements AutoCloseable {
                 reader.rollback();
             }
         } catch (SQLException e) {
-            String first = e.getMessage().lines().findFirst().orElse(e.getMessage());
-            throw new QueryException(first.replaceFirst(";\\s*SQL statement:.*$", ""));
+            if (e.getErrorCode() == QUERY_CANCELED) {
+                throw new QueryException("it ran longer than " + timeoutSeconds + " s and was stopped (--timeout raises the limit)");
+            }
+            throw new QueryException(StoreFailures.firstLine(e));
         }
     }
 
@@ -125,8 +102,11 @@ public final class ExperimentStore implements AutoCloseable {
         }
     }
 
+    /** H2's code for a statement stopped by its query timeout. */
+    private static final int QUERY_CANCELED = 57014;
+
     public String location() {
-        return DatabaseLocation.describe(location);
+        return location.describe();
     }
 
     // ---- sweeps
@@ -497,6 +477,10 @@ public final class ExperimentStore implements AutoCloseable {
     }
 
     private StoreException failure(SQLException e) {
-        return new StoreException("the experiment database " + location() + " failed: " + e.getMessage(), e);
+        if (StoreFailures.diskFull(e)) {
+            return new StoreException("the disk of " + location() + " is full (No space left on device); what was stored "
+                    + "before stays. Fix: free space there, then run the same command again to resume.", e);
+        }
+        return new StoreException("the experiment database " + location() + " failed: " + StoreFailures.firstLine(e), e);
     }
 }

@@ -11,7 +11,13 @@ final class DatabaseOption {
             defaultValue = DatabaseLocation.DEFAULT)
     String location;
 
+    /** For a command that writes: a database that does not exist yet is created. */
     ExperimentStore open() {
         return ExperimentStore.open(location);
+    }
+
+    /** For a command that reads: a database that does not exist is refused, and no file is left behind. */
+    ExperimentStore openExisting() {
+        return ExperimentStore.openExisting(location);
     }
 }

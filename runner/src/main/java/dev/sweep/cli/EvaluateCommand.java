@@ -52,18 +52,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Formats.require(format, "table", "json");
-        if (!Files.isRegularFile(model)) {
-            throw new UserInputException(model + ": no such file; export one with ./sweep export --sweep NAME --out " + model);
-        }
-        ModelExport.Loaded loaded;
-        try {
-            loaded = ModelExport.read(model);
-        } catch (IOException | RuntimeException e) {
-            throw new UserInputException(model + " is not a DL4J model zip (" + e.getMessage() + "); export one with ./sweep export");
-        }
+        ModelExport.Loaded loaded = ExportedModels.load(model);
         IdxDataset dataset = datasets.dataset(testData(loaded.provenance()));
         EvalSet test = DataSplit.toEvalSet(dataset.test());
-        ClassificationMetrics m = Evaluator.full(loaded.network(), test, dataset.classes(), loaded.normalization());
+        ClassificationMetrics m;
+        try {
+            m = Evaluator.full(loaded.network(), test, dataset.classes(), loaded.normalization());
+        } catch (RuntimeException e) {
+            // DL4J's word for inputs of the wrong size (an exception of its own, with a long message).
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new UserInputException(model + " cannot read the test images of " + dataset.folder() + " ("
+                    + dataset.test().rows() + "x" + dataset.test().cols() + " pixels, " + dataset.classes()
+                    + " classes): " + why + ". Fix: evaluate it on data like the data it was trained on, with --data DIR.");
+        }
         JsonNode stored = loaded.provenance().path("metrics").path("test_accuracy");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", model.toString());

@@ -61,19 +61,14 @@ final class PredictCommand implements Callable<Integer> {
         if (top < 1 || top > 10) {
             throw new UserInputException("--top is 1 to 10, not " + top);
         }
-        if (!Files.isRegularFile(model)) {
-            throw new UserInputException(model + ": no such file; export one with ./sweep export --sweep NAME --out " + model);
+        if (limit != null && limit < 1) {
+            throw new UserInputException("--limit is at least 1 (images from each IDX file), not " + limit);
         }
         List<Input> images = new ArrayList<>();
         for (Path input : inputs) {
             images.addAll(read(input));
         }
-        ModelExport.Loaded loaded;
-        try {
-            loaded = ModelExport.read(model);
-        } catch (IOException | RuntimeException e) {
-            throw new UserInputException(model + " is not a DL4J model zip (" + e.getMessage() + "); export one with ./sweep export");
-        }
+        ModelExport.Loaded loaded = ExportedModels.load(model);
         float[] batch = new float[images.size() * SIDE * SIDE];
         for (int i = 0; i < images.size(); i++) {
             System.arraycopy(images.get(i).pixels(), 0, batch, i * SIDE * SIDE, SIDE * SIDE);

@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         SweepReport.Result report;
-        try (ExperimentStore store = database.open()) {
+        try (ExperimentStore store = database.openExisting()) {
             SweepRecord sweep = Trials.sweep(store, name);
             SweepDefinition definition = Trials.definition(loader, sweep);
             report = SweepReport.build(sweep, definition, store, datasets.split(definition.dataset()));

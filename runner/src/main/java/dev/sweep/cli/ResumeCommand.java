@@ -39,7 +39,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ExperimentStore store = database.open()) {
+        try (ExperimentStore store = database.openExisting()) {
             SweepDefinition definition = launch.apply(Trials.definition(loader, Trials.sweep(store, name)).withName(name));
             return launcher.launch(definition, store, launch.quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     "./sweep resume " + name + " --db " + database.location);

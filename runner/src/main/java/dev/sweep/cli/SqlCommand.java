@@ -17,14 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Run one read-only SELECT over the documented views: leaderboard, trial_params, epoch_metrics, sweeps.",
                 "It runs as a database user that may only read those views, so it cannot change anything."})
 final class SqlCommand implements Callable<Integer> {
-    private static final Pattern STARTS_AS_QUERY = Pattern.compile("(?is)^\\s*(select|with)\\b.*");
-
     @Parameters(paramLabel = "QUERY", description = "e.g. \"SELECT sweep, MAX(val_accuracy) FROM leaderboard GROUP BY sweep\"")
     String query;
 
@@ -33,6 +31,10 @@ final class SqlCommand implements Callable<Integer> {
 
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000", description = "default: ${DEFAULT-VALUE}")
     int maxRows;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "stop the query after this long: it may run inside a sweep's process; default: ${DEFAULT-VALUE}")
+    int timeoutSeconds;
 
     @Mixin
     DatabaseOption database;
@@ -43,11 +45,17 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Formats.require(format, "table", "csv", "json");
+        if (maxRows < 1) {
+            throw new UserInputException("--max-rows is at least 1, not " + maxRows);
+        }
+        if (timeoutSeconds < 1) {
+            throw new UserInputException("--timeout is at least 1 second, not " + timeoutSeconds);
+        }
         String select = singleSelect(query);
         ExperimentStore.QueryResult result;
-        try (ExperimentStore store = database.open()) {
+        try (ExperimentStore store = database.openExisting()) {
             try {
-                result = store.readOnlyQuery(select, maxRows);
+                result = store.readOnlyQuery(select, maxRows, timeoutSeconds);
             } catch (ExperimentStore.QueryException e) {
                 throw new UserInputException("the query failed: " + e.getMessage() + ". sql reads only the views "
                         + String.join(", ", ExperimentStore.VIEWS) + " (see the README), with one SELECT.");
@@ -57,36 +65,44 @@ final class SqlCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Functions that build one huge value from a small query, or rows without end: in mixed mode a query runs inside
+     * the process that serves the database (perhaps a sweep), and {@code REPEAT('x', 2000000000)} ran it out of memory.
+     */
+    static final Set<String> REFUSED_FUNCTIONS = Set.of("REPEAT", "SPACE", "LPAD", "RPAD", "SYSTEM_RANGE",
+            "GENERATE_SERIES", "LISTAGG", "STRING_AGG", "GROUP_CONCAT", "ARRAY_AGG", "JSON_ARRAYAGG", "JSON_OBJECTAGG",
+            "ARRAY_FILL", "SECURE_RAND", "UNNEST", "TABLE", "CSVREAD", "FILE_READ", "LINK_SCHEMA");
+
     /** One SELECT or WITH statement, without comments: anything else is refused before it reaches the database. */
     static String singleSelect(String text) {
-        String trimmed = text.strip();
-        if (trimmed.endsWith(";")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
-        }
-        if (trimmed.contains("--") || trimmed.contains("/*")) {
+        List<SqlTokens.Token> tokens = new ArrayList<>(SqlTokens.of(text));
+        if (tokens.stream().anyMatch(t -> t.kind() == SqlTokens.Kind.COMMENT)) {
             throw new UserInputException("sql takes no comments ('--' or '/*'); remove them");
         }
-        if (outsideQuotes(trimmed).contains(";")) {
+        while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).isSymbol(";")) {
+            tokens.remove(tokens.size() - 1);
+        }
+        if (tokens.stream().anyMatch(t -> t.isSymbol(";"))) {
             throw new UserInputException("sql runs one statement; found several separated by ';'");
         }
-        if (!STARTS_AS_QUERY.matcher(trimmed).matches()) {
+        if (tokens.isEmpty() || !(tokens.get(0).isWord("SELECT") || tokens.get(0).isWord("WITH"))) {
             throw new UserInputException("sql runs only a SELECT (or WITH ... SELECT) over the views "
-                    + String.join(", ", ExperimentStore.VIEWS) + "; '" + trimmed.split("\\s+")[0] + "' is not one");
+                    + String.join(", ", ExperimentStore.VIEWS) + "; '" + (tokens.isEmpty() ? "" : tokens.get(0).text())
+                    + "' is not one");
         }
-        return trimmed;
-    }
-
-    private static String outsideQuotes(String sql) {
-        StringBuilder out = new StringBuilder();
-        boolean quoted = false;
-        for (char c : sql.toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                out.append(c);
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlTokens.Token t = tokens.get(i);
+            if (t.isWord("RECURSIVE")) {
+                throw new UserInputException("sql runs no recursive queries (WITH RECURSIVE): they can run without end "
+                        + "inside the sweep that serves the database");
+            }
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            if (call && t.kind() == SqlTokens.Kind.WORD && REFUSED_FUNCTIONS.contains(t.text())) {
+                throw new UserInputException("sql does not run " + t.text() + "(...): it can build values or rows large "
+                        + "enough to stop the sweep that serves the database");
             }
         }
-        return out.toString();
+        return text.strip().replaceFirst(";[\\s;]*$", "");
     }
 
     private void print(PrintWriter out, ExperimentStore.QueryResult result) throws Exception {

@@ -1,0 +1,231 @@
+package dev.sweep.store;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * Opens a Sweep database the careful way: an existing file is first looked at read-only, so a file H2 cannot open
+ * cleanly is never written to; a database from a newer Sweep is refused before anything is written; the schema is
+ * migrated as the owner; and Sweep then works as {@code sweep_writer}, who cannot run code in the process that serves
+ * the database.
+ */
+final class H2Database {
+    /** H2's error codes that opening can meet. */
+    private static final int WRONG_USER_OR_PASSWORD = 28000;
+    private static final int DATABASE_ALREADY_OPEN = 90020;
+
+    private H2Database() {
+    }
+
+    /** A database's working connection, and the passwords it was opened with. */
+    record Opened(Connection connection, DatabaseCredentials credentials, boolean readOnly) {
+    }
+
+    static Opened open(DatabaseLocation location, boolean mustExist) {
+        boolean exists = location.isFile() && Files.exists(location.dataFile());
+        if (location.isFile() && !exists && mustExist) {
+            throw new StoreException("no experiment database at " + location.describe()
+                    + ". Fix: run a sweep first (./sweep run FILE), or point --db at the database it wrote.", null);
+        }
+        DatabaseCredentials credentials = credentials(location, exists);
+        boolean readOnly = location.readOnlyMedia();
+        if (exists && !readOnly) {
+            probe(location, credentials);
+        }
+        Connection owner = connectOwner(location, credentials, exists);
+        try {
+            Flyway flyway = flyway(location, credentials);
+            SchemaVersions versions = SchemaVersions.of(flyway, location);
+            if (readOnly) {
+                versions.requireCurrent(location);
+            } else {
+                migrate(flyway, location);
+            }
+            Connection writer = connect(location.jdbcUrl(), DatabaseCredentials.WRITER_USER, credentials.writer(), location);
+            if (location.isFile()) {
+                OwnerOnlyFiles.restrict(location.dataFile(), location.lockFile(), location.traceFile(), location.credentialsFile());
+            }
+            return new Opened(writer, credentials, readOnly);
+        } finally {
+            closeQuietly(owner);
+        }
+    }
+
+    private static DatabaseCredentials credentials(DatabaseLocation location, boolean exists) {
+        if (!location.isFile()) {
+            return DatabaseCredentials.inMemory(location.jdbcUrl());
+        }
+        if (Files.exists(location.credentialsFile())) {
+            return DatabaseCredentials.read(location.credentialsFile(), location.describe());
+        }
+        if (exists) {
+            // Made before Sweep had credentials: connectOwner logs in without a password and sets these.
+            return location.readOnlyMedia() ? DatabaseCredentials.LEGACY : DatabaseCredentials.fresh();
+        }
+        DatabaseCredentials fresh = DatabaseCredentials.fresh();
+        fresh.writeNew(location.credentialsFile());
+        try {
+            // Created owner-only before H2 writes its first byte into it.
+            OwnerOnlyFiles.createEmpty(location.dataFile());
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + location.describe() + ": " + e.getMessage()
+                    + ". Fix: make its folder writable, or point --db elsewhere.", e);
+        }
+        return fresh;
+    }
+
+    /** Opens an existing file read-only, alone: if H2 cannot open it cleanly, it says so before anything writes. */
+    private static void probe(DatabaseLocation location, DatabaseCredentials credentials) {
+        for (String password : new String[]{credentials.owner(), DatabaseCredentials.LEGACY.owner()}) {
+            try {
+                DriverManager.getConnection(location.probeUrl(), DatabaseCredentials.OWNER_USER, password).close();
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
+                    return; // another process serves it, so it opened cleanly there
+                }
+                if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
+                    throw new StoreException("cannot open the experiment database " + location.describe() + ": "
+                            + StoreFailures.firstLine(e) + ". Sweep has not written to it. Fix: if it is a Sweep database, "
+                            + "restore it from a copy; otherwise point --db at another path.", e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Logs in as the owner. A database made before Sweep had credentials has an owner without a password: it gets
+     * the one just written to its credentials file, so that from now on only that file's reader can log in.
+     */
+    private static Connection connectOwner(DatabaseLocation location, DatabaseCredentials credentials, boolean exists) {
+        String url = location.ownerUrl();
+        try {
+            return DriverManager.getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner());
+        } catch (SQLException e) {
+            if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
+                throw openFailure(location, e);
+            }
+        }
+        Connection legacy;
+        try {
+            legacy = DriverManager.getConnection(url, DatabaseCredentials.OWNER_USER, DatabaseCredentials.LEGACY.owner());
+        } catch (SQLException e) {
+            String fix = location.isFile() && !Files.exists(location.credentialsFile())
+                    ? "its credentials file " + location.credentialsFile() + " is missing. Fix: restore that file beside it."
+                    : "the passwords in " + (location.isFile() ? location.credentialsFile() : "this process")
+                    + " do not open it. Fix: restore the credentials file that was written with it.";
+            throw new StoreException("cannot log in to " + location.describe() + ": " + fix, e);
+        }
+        if (!exists || !location.isFile() || location.readOnlyMedia()) {
+            return legacy;
+        }
+        SchemaVersions.of(flyway(location, DatabaseCredentials.LEGACY), location); // refuses a newer one unwritten
+        if (!Files.exists(location.credentialsFile())) {
+            credentials.writeNew(location.credentialsFile());
+        }
+        try (Statement s = legacy.createStatement()) {
+            s.execute("ALTER USER " + DatabaseCredentials.OWNER_USER + " SET PASSWORD '" + credentials.owner() + "'");
+        } catch (SQLException e) {
+            closeQuietly(legacy);
+            throw openFailure(location, e);
+        }
+        return legacy;
+    }
+
+    static Flyway flyway(DatabaseLocation location, DatabaseCredentials credentials) {
+        return Flyway.configure().loggers("slf4j").dataSource(location.ownerUrl(), DatabaseCredentials.OWNER_USER, credentials.owner())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("writer_password", credentials.writer(), "reader_password", credentials.reader()))
+                .load();
+    }
+
+    private static void migrate(Flyway flyway, DatabaseLocation location) {
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot prepare the experiment database " + location.describe() + ": "
+                    + StoreFailures.rootMessage(e) + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
+        }
+    }
+
+    static Connection connect(String url, String user, String password, DatabaseLocation location) {
+        try {
+            return DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            throw openFailure(location, e);
+        }
+    }
+
+    private static StoreException openFailure(DatabaseLocation location, SQLException e) {
+        return new StoreException("cannot open the experiment database " + location.describe() + ": " + StoreFailures.describe(e)
+                + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
+    }
+
+    static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the connection's work is done or already failing; the first error is the one to report
+        }
+    }
+
+    /** The schema version a database has, against the newest this Sweep knows; null where there is none. */
+    record SchemaVersions(MigrationVersion stored, MigrationVersion known, boolean pending) {
+        static SchemaVersions of(Flyway flyway, DatabaseLocation location) {
+            MigrationInfo[] all;
+            try {
+                all = flyway.info().all();
+            } catch (FlywayException e) {
+                throw new StoreException("cannot read the schema version of " + location.describe() + ": "
+                        + StoreFailures.rootMessage(e) + ". Fix: point --db at a Sweep database, or move the file aside.", e);
+            }
+            MigrationVersion stored = null;
+            MigrationVersion known = null;
+            boolean pending = false;
+            for (MigrationInfo m : all) {
+                MigrationVersion v = m.getVersion();
+                if (v == null) {
+                    continue;
+                }
+                boolean future = m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED;
+                if (m.getState().isApplied()) {
+                    stored = newer(stored, v);
+                }
+                if (!future) {
+                    known = newer(known, v);
+                }
+                pending |= m.getState() == MigrationState.PENDING;
+            }
+            if (stored != null && known != null && stored.compareTo(known) > 0) {
+                throw new StoreException(location.describe() + " was written by a newer Sweep: its schema is version "
+                        + stored + ", and this Sweep knows versions up to " + known + ". Nothing was written to it. "
+                        + "Fix: use the newer Sweep that wrote it, or point --db at another database.", null);
+            }
+            return new SchemaVersions(stored, known, pending);
+        }
+
+        private static MigrationVersion newer(MigrationVersion a, MigrationVersion b) {
+            return a == null || b.compareTo(a) > 0 ? b : a;
+        }
+
+        void requireCurrent(DatabaseLocation location) {
+            if (pending) {
+                throw new StoreException(location.describe() + " is on read-only media and was written by an older Sweep "
+                        + "(schema version " + (stored == null ? "none" : stored) + "; this Sweep needs " + known
+                        + "), so it cannot be upgraded there. Fix: copy it, with its .credentials file, to a writable "
+                        + "folder and open it there once.", null);
+            }
+        }
+    }
+}
