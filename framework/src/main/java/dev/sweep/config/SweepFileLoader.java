@@ -9,17 +9,10 @@ import dev.sweep.space.ParameterType;
 import dev.sweep.space.ParameterValues;
 import dev.sweep.space.SearchStrategy;
 import jakarta.inject.Inject;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,8 +59,8 @@ public final class SweepFileLoader {
     public SweepDefinition parse(String text, Path file) {
         String label = file.toString();
         Problems problems = new Problems(label);
-        Node root = compose(text, label, problems);
-        if (root == null) {
+        Node root = SweepFileYaml.compose(text, label, problems);
+        if (root == null || !problems.isEmpty()) {
             problems.throwIfAny();
             throw ConfigurationException.single(label, "the sweep file is empty", "start from search-spaces/quickstart.yaml");
         }
@@ -132,19 +125,6 @@ public final class SweepFileLoader {
         }
         return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, parallel, pruner,
                 executor, text, file);
-    }
-
-    private static Node compose(String text, String label, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(label).setSchema(new CoreSchema()).build();
-        try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            return composer.getSingleNode().orElse(null);
-        } catch (MarkedYamlEngineException e) {
-            problems.add(e.getProblemMark(), "not valid YAML: " + e.getProblem(), "fix the syntax at this place");
-        } catch (YamlEngineException e) {
-            problems.add(Optional.empty(), "not valid YAML: " + e.getMessage(), "fix the syntax");
-        }
-        return null;
     }
 
     // ---- sections
@@ -432,8 +412,14 @@ public final class SweepFileLoader {
                 return null;
             }
             // A stepped float range is a choice among its steps, as in Keras Tuner's hp.Float(step=...).
-            List<Object> values = new ArrayList<>();
             double s = n.doubleValue();
+            double steps = Math.floor((bounds[1] - bounds[0]) / s) + 1;
+            if (steps > MAX_GRID_POINTS) {
+                problems.add(stepNode.get(), String.format(java.util.Locale.ROOT, "the stepped range of '%s' has %.3g steps, "
+                        + "more than %,d", name, steps, MAX_GRID_POINTS), "raise step, or drop it to search the range itself");
+                return null;
+            }
+            List<Object> values = new ArrayList<>();
             for (long k = 0; bounds[0] + k * s <= bounds[1] + 1e-9 * s; k++) {
                 values.add(Double.parseDouble(ParameterValues.format(bounds[0] + k * s)));
             }

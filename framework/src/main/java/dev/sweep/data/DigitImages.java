@@ -1,6 +1,8 @@
 package dev.sweep.data;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
@@ -8,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 
 /**
  * Turns a picture of one digit (PNG, JPEG, GIF, BMP) into a 28x28 MNIST-style image: grayscale, light ink on a dark
@@ -23,7 +26,11 @@ public final class DigitImages {
     }
 
     /** Pixels in [0, 1], row by row, {@code 28 * 28} of them. */
+    /** The most pixels a picture may declare: a 30000x30000 PNG of a few kilobytes decodes to gigabytes. */
+    public static final long MAX_PIXELS = 64L << 20;
+
     public static float[] read(Path file) {
+        checkDeclaredSize(file);
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -45,6 +52,32 @@ public final class DigitImages {
             return gray;
         }
         return centred(gray, image.getWidth(), image.getHeight(), file);
+    }
+
+    /** Reads only the picture's header, so a decompression bomb is refused before its pixels are allocated. */
+    private static void checkDeclaredSize(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return; // ImageIO.read then says it is not an image it can read
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height > MAX_PIXELS) {
+                    throw new DataException(file + ": a picture of " + width + "x" + height + " pixels, more than the "
+                            + (MAX_PIXELS >> 20) + " megapixels Sweep decodes; nothing was allocated. "
+                            + "Fix: scale it down (a digit needs no more than a few hundred pixels a side).");
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot be read as an image: " + e.getMessage()
+                    + ". Fix: give a PNG, JPEG, GIF or BMP picture, or an IDX images file.", e);
+        }
     }
 
     private static float[] grayscale(BufferedImage image) {

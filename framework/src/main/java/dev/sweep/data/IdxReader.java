@@ -1,7 +1,5 @@
 package dev.sweep.data;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -21,76 +19,90 @@ public final class IdxReader {
     private IdxReader() {
     }
 
+    /**
+     * The most values one file may declare: 20 times MNIST's training images. A header is the file's own word, and a
+     * gzipped file of a few kilobytes can declare, or inflate to, gigabytes.
+     */
+    public static final long MAX_VALUES = 1L << 30;
+
     public static IdxArray read(Path file) {
-        byte[] bytes = readMaybeGzipped(file);
-        if (bytes.length < 4) {
-            throw new DataException(file + ": only " + bytes.length + " bytes, too short for an IDX header. "
-                    + "Fix: replace it with a complete copy of the file.");
-        }
-        if (bytes[0] != 0 || bytes[1] != 0) {
-            throw new DataException(String.format("%s: not an IDX file (magic number starts 0x%02x%02x, expected 0x0000). "
-                    + "Fix: point the dataset at the raw or gzipped IDX files (e.g. train-images-idx3-ubyte).",
-                    file, bytes[0] & 0xff, bytes[1] & 0xff));
-        }
-        int type = bytes[2] & 0xff;
-        if (type != UNSIGNED_BYTE) {
-            throw new DataException(String.format("%s: IDX element type 0x%02x is not supported; Sweep reads unsigned-byte "
-                    + "IDX files (type 0x08), as MNIST ships them. Fix: convert the file to unsigned bytes.", file, type));
-        }
-        int rank = bytes[3] & 0xff;
-        if (rank < 1 || rank > 4) {
-            throw new DataException(file + ": IDX header declares " + rank + " dimensions; expected 1 (labels) or 3 (images). "
-                    + "Fix: replace it with a complete copy of the file.");
-        }
-        int headerSize = 4 + 4 * rank;
-        if (bytes.length < headerSize) {
-            throw new DataException(file + ": truncated inside the IDX header (" + bytes.length + " bytes). "
-                    + "Fix: replace it with a complete copy of the file.");
-        }
-        ByteBuffer header = ByteBuffer.wrap(bytes, 4, 4 * rank);
-        int[] dims = new int[rank];
-        long expected = 1;
-        for (int i = 0; i < rank; i++) {
-            dims[i] = header.getInt();
-            if (dims[i] <= 0) {
-                throw new DataException(file + ": IDX dimension " + (i + 1) + " is " + dims[i] + ". "
+        try (InputStream in = open(file)) {
+            byte[] start = in.readNBytes(4);
+            if (start.length < 4) {
+                throw new DataException(file + ": only " + start.length + " bytes, too short for an IDX header. "
                         + "Fix: replace it with a complete copy of the file.");
             }
-            expected *= dims[i];
-        }
-        long actual = bytes.length - (long) headerSize;
-        if (actual < expected) {
-            throw new DataException(file + ": truncated: the header promises " + expected + " values "
-                    + Arrays.toString(dims) + " but the file holds " + actual + ". "
-                    + "Fix: replace it with a complete copy of the file.");
-        }
-        if (actual > expected) {
-            throw new DataException(file + ": " + (actual - expected) + " bytes beyond the " + expected + " values its header "
-                    + Arrays.toString(dims) + " declares. Fix: replace it with an intact copy of the file.");
-        }
-        return new IdxArray(file, dims, Arrays.copyOfRange(bytes, headerSize, bytes.length));
-    }
-
-    private static byte[] readMaybeGzipped(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+            if (start[0] != 0 || start[1] != 0) {
+                throw new DataException(String.format("%s: not an IDX file (magic number starts 0x%02x%02x, expected 0x0000). "
+                        + "Fix: point the dataset at the raw or gzipped IDX files (e.g. train-images-idx3-ubyte).",
+                        file, start[0] & 0xff, start[1] & 0xff));
+            }
+            int type = start[2] & 0xff;
+            if (type != UNSIGNED_BYTE) {
+                throw new DataException(String.format("%s: IDX element type 0x%02x is not supported; Sweep reads unsigned-byte "
+                        + "IDX files (type 0x08), as MNIST ships them. Fix: convert the file to unsigned bytes.", file, type));
+            }
+            int rank = start[3] & 0xff;
+            if (rank < 1 || rank > 4) {
+                throw new DataException(file + ": IDX header declares " + rank + " dimensions; expected 1 (labels) or 3 (images). "
+                        + "Fix: replace it with a complete copy of the file.");
+            }
+            byte[] headerBytes = in.readNBytes(4 * rank);
+            if (headerBytes.length < 4 * rank) {
+                throw new DataException(file + ": truncated inside the IDX header (" + (4 + headerBytes.length) + " bytes). "
+                        + "Fix: replace it with a complete copy of the file.");
+            }
+            ByteBuffer header = ByteBuffer.wrap(headerBytes);
+            int[] dims = new int[rank];
+            long expected = 1;
+            for (int i = 0; i < rank; i++) {
+                dims[i] = header.getInt();
+                if (dims[i] <= 0) {
+                    throw new DataException(file + ": IDX dimension " + (i + 1) + " is " + dims[i] + ". "
+                            + "Fix: replace it with a complete copy of the file.");
+                }
+                expected = Math.multiplyHigh(expected, dims[i]) == 0 ? expected * dims[i] : Long.MAX_VALUE;
+            }
+            if (expected > MAX_VALUES) {
+                throw new DataException(file + ": its header declares " + (expected == Long.MAX_VALUE ? "more than 2^63"
+                        : String.format("%,d", expected)) + " values " + Arrays.toString(dims) + ", more than the "
+                        + String.format("%,d", MAX_VALUES) + " Sweep reads from one file; nothing was allocated. "
+                        + "Fix: split the data into smaller files, or check that this is the file you meant.");
+            }
+            byte[] values = in.readNBytes((int) expected);
+            if (values.length < expected) {
+                throw new DataException(file + ": truncated: the header promises " + expected + " values "
+                        + Arrays.toString(dims) + " but the file holds " + values.length + ". "
+                        + "Fix: replace it with a complete copy of the file.");
+            }
+            // Only a little past the end is read: a file that goes on for gigabytes is refused all the same.
+            long beyond = in.skip(1L << 20) + (in.read() >= 0 ? 1 : 0);
+            if (beyond > 0) {
+                throw new DataException(file + ": " + (beyond > 1L << 20 ? "more than 1 MiB of" : beyond) + " bytes beyond the "
+                        + expected + " values its header " + Arrays.toString(dims)
+                        + " declares. Fix: replace it with an intact copy of the file.");
+            }
+            return new IdxArray(file, dims, values);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file.", e);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DataException(file + ": gzip data is corrupt or truncated (" + e.getMessage() + "). "
+                    + "Fix: replace it with a complete copy of the file.", e);
         } catch (IOException e) {
             throw new DataException(file + ": cannot be read: " + e.getMessage(), e);
         }
-        boolean gzipped = bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-        if (!gzipped) {
-            return bytes;
+    }
+
+    /** The file's bytes, inflated as they are read when it is gzipped. */
+    private static InputStream open(Path file) throws IOException {
+        InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new GZIPInputStream(raw, 1 << 16);
         }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new DataException(file + ": gzip data is corrupt or truncated (" + e.getMessage() + "). "
-                    + "Fix: replace it with a complete copy of the file.", e);
-        }
+        return raw;
     }
 }

@@ -74,10 +74,26 @@ public final class ModelExport {
             provenance.put("sweep_yaml", sweep.yamlText());
             Path parent = zip.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Files.write(zip, model.bytes());
-            JSON.writeValue(sidecarOf(zip).toFile(), provenance);
+            writeWhole(zip, model.bytes());
+            writeWhole(sidecarOf(zip), JSON.writeValueAsBytes(provenance));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Written beside, then moved into place: a full disk or a crash never leaves half a model under its name. */
+    private static void writeWhole(Path target, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
+        try {
+            try (var out = Files.newOutputStream(temp)) {
+                out.write(bytes);
+                if (out instanceof java.io.FileOutputStream f) {
+                    f.getFD().sync();
+                }
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

@@ -47,6 +47,15 @@ public final class TrialFilter {
     }
 
     /** A syntax or name error, with where in the condition it is. */
+    private static double number(Token literal) {
+        try {
+            return Double.parseDouble(literal.text());
+        } catch (NumberFormatException e) {
+            throw new FilterException("'" + literal.text() + "' at position " + (literal.position() + 1)
+                    + " is not a number; write it like 0.98 or 1e-3");
+        }
+    }
+
     public static final class FilterException extends RuntimeException {
         FilterException(String message) {
             super(message);
@@ -193,7 +202,7 @@ public final class TrialFilter {
                 throw new FilterException("expected a number or 'text' after " + op + " at position "
                         + (literal == null ? text.length() : literal.position() + 1));
             }
-            Object value = literal.kind().equals("number") ? Double.parseDouble(literal.text()) : literal.text();
+            Object value = literal.kind().equals("number") ? number(literal) : literal.text();
             String operator = op;
             return row -> compare(row.get(column), operator, value);
         }

@@ -26,15 +26,17 @@ public final class DatabaseLocation {
 
     private final String url;
     private final Path base;
+    private final boolean forcedReadOnly;
 
-    private DatabaseLocation(String url, Path base) {
+    private DatabaseLocation(String url, Path base, boolean forcedReadOnly) {
         this.url = url;
         this.base = base;
+        this.forcedReadOnly = forcedReadOnly;
     }
 
     public static DatabaseLocation of(String given) {
         if (given.startsWith("jdbc:")) {
-            return new DatabaseLocation(given, null);
+            return new DatabaseLocation(given, null, false);
         }
         Path path = Path.of(given).toAbsolutePath().normalize();
         // "--db results/" names a folder: the database is the default file inside it, and messages say so.
@@ -44,7 +46,7 @@ public final class DatabaseLocation {
             String name = path.getFileName().toString();
             path = path.resolveSibling(name.substring(0, name.length() - DATA_SUFFIX.length()));
         }
-        return new DatabaseLocation(null, path);
+        return new DatabaseLocation(null, path, false);
     }
 
     public boolean isFile() {
@@ -74,9 +76,30 @@ public final class DatabaseLocation {
         return base.resolveSibling(base.getFileName() + suffix);
     }
 
-    /** Read-only media: H2 can neither lock the file nor serve it there, so the database opens read-only. */
+    /**
+     * Read-only media, or a full disk for a command that only reads: H2 can neither lock the file nor serve it there,
+     * so the database opens read-only.
+     */
     public boolean readOnlyMedia() {
-        return isFile() && Files.exists(dataFile()) && !(Files.isWritable(dataFile()) && Files.isWritable(base.getParent()));
+        return isFile() && Files.exists(dataFile())
+                && (forcedReadOnly || !(Files.isWritable(dataFile()) && Files.isWritable(base.getParent())));
+    }
+
+    /** The same file, opened read-only: a full disk must not keep a leaderboard from being read. */
+    DatabaseLocation readOnly() {
+        return new DatabaseLocation(url, base, true);
+    }
+
+    /** Bytes free for the database on its disk; unknown (a jdbc: URL) is taken as plenty. */
+    long usableSpace() {
+        if (!isFile()) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Files.getFileStore(base.getParent()).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** The URL of Sweep's own connections. */
@@ -88,12 +111,12 @@ public final class DatabaseLocation {
     }
 
     /**
-     * The URL of the owner's connection that creates and migrates the database. It is the first a process opens, so
-     * its WRITE_DELAY=0 holds for the database: H2 otherwise holds committed writes up to half a second, which a
-     * killed process loses. Only an admin may set it.
+     * The URL of the owner's connection that creates and migrates the database. (WRITE_DELAY=0, which makes each
+     * commit reach the file at once, is a persistent setting of the database since migration V8: a URL setting
+     * would be written again at every open, and fail on a full disk.)
      */
     String ownerUrl() {
-        return isFile() && !readOnlyMedia() ? jdbcUrl() + ";WRITE_DELAY=0" : jdbcUrl();
+        return jdbcUrl();
     }
 
     /** Opens the file read-only and alone: a look at a file that has not yet opened cleanly, which cannot change it. */

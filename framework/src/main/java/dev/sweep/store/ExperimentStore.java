@@ -141,6 +141,7 @@ public final class ExperimentStore implements AutoCloseable {
      */
     public synchronized long startTrial(long sweepId, int number, long seed, String configJson,
                                         Map<String, Object> parameters, Map<String, String> sources, String worker) {
+        requireRoom(0);
         return transaction(() -> {
             int earlierAttempts = query("SELECT attempt FROM trial WHERE sweep_id = ? AND number = ?", rs -> rs.getInt(1),
                     sweepId, number).stream().findFirst().orElse(0);
@@ -195,6 +196,7 @@ public final class ExperimentStore implements AutoCloseable {
      */
     public synchronized void completeTrial(long trialId, TrialResult r, int bestRepeat, int repeats, double objectiveMean,
                                           Double objectiveStd, double wallSeconds) {
+        requireRoom(r.model().length);
         transaction(() -> {
             update("UPDATE trial SET state = ?, objective_value = ?, objective_std = ?, repeats = ?, best_repeat = ?, "
                             + "best_epoch = ?, epochs_done = ?, val_accuracy = ?, val_loss = ?, val_macro_f1 = ?, "
@@ -299,10 +301,30 @@ public final class ExperimentStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (location.isFile()) {
+            OwnerOnlyFiles.restrict(location.traceFile()); // H2 starts it only when something goes wrong
+        }
         try {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("could not close " + location(), e);
+        }
+    }
+
+    /**
+     * Room that must stay free on the database's disk. H2 fails badly when a write meets a full disk: it closes the
+     * database, and a trial committed just before could be missing after space was freed. So a sweep stops cleanly,
+     * as a fatal error it can be resumed from, while H2 still has room to write; every stored trial stays intact.
+     */
+    static final long RESERVE_BYTES = 16L << 20;
+
+    private void requireRoom(long bytesToWrite) {
+        long free = location.usableSpace();
+        long needed = RESERVE_BYTES + 2 * bytesToWrite;
+        if (free < needed) {
+            throw new DiskFullException(String.format(java.util.Locale.ROOT, "the disk of %s is nearly full: %.1f MB free, "
+                    + "and Sweep keeps %.0f MB free so that the database is never cut short; what was stored stays. Fix: free "
+                    + "space there, then run the same command again to resume.", location(), free / 1e6, needed / 1e6), null);
         }
     }
 
@@ -478,7 +500,7 @@ public final class ExperimentStore implements AutoCloseable {
 
     private StoreException failure(SQLException e) {
         if (StoreFailures.diskFull(e)) {
-            return new StoreException("the disk of " + location() + " is full (No space left on device); what was stored "
+            return new DiskFullException("the disk of " + location() + " is full (No space left on device); what was stored "
                     + "before stays. Fix: free space there, then run the same command again to resume.", e);
         }
         return new StoreException("the experiment database " + location() + " failed: " + StoreFailures.firstLine(e), e);

@@ -33,6 +33,17 @@ final class H2Database {
     }
 
     static Opened open(DatabaseLocation location, boolean mustExist) {
+        try {
+            return openAs(location, mustExist);
+        } catch (StoreException e) {
+            if (mustExist && StoreFailures.diskFull(e) && !location.readOnlyMedia()) {
+                return openAs(location.readOnly(), true);
+            }
+            throw e;
+        }
+    }
+
+    private static Opened openAs(DatabaseLocation location, boolean mustExist) {
         boolean exists = location.isFile() && Files.exists(location.dataFile());
         if (location.isFile() && !exists && mustExist) {
             throw new StoreException("no experiment database at " + location.describe()

@@ -4,6 +4,7 @@ import dev.sweep.FatalException;
 import dev.sweep.config.ConfigurationException;
 import dev.sweep.data.DataException;
 import dev.sweep.run.SweepBusyException;
+import dev.sweep.store.DiskFullException;
 import dev.sweep.store.StoreException;
 import picocli.CommandLine;
 
@@ -18,6 +19,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         var err = cli.getErr();
+        if (e instanceof DiskFullException) {
+            err.println("error: " + e.getMessage());
+            return FAILURE;
+        }
         if (e instanceof ConfigurationException || e instanceof DataException || e instanceof StoreException
                 || e instanceof UserInputException || e instanceof SweepBusyException) {
             err.println("error: " + e.getMessage());

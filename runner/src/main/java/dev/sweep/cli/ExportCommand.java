@@ -47,6 +47,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path sidecar = ModelExport.sidecarOf(out);
+        for (Path target : new Path[]{out, sidecar}) {
+            if (Files.exists(target) && !Files.isRegularFile(target)) {
+                throw new UserInputException("--out " + out + ": " + target + " is " + (Files.isDirectory(target) ? "a folder"
+                        : "not a regular file") + ", and export writes a file there. Fix: give a file path such as "
+                        + (Files.isDirectory(out) ? out.resolve("best.zip") : "best.zip") + ".");
+            }
+        }
         if (!force && (Files.exists(out) || Files.exists(sidecar))) {
             throw new UserInputException((Files.exists(out) ? out : sidecar) + " already exists; add --force to overwrite it, "
                     + "or choose another --out");
@@ -56,7 +63,12 @@ final class ExportCommand implements Callable<Integer> {
             SweepRecord sweep = store.sweeps().stream().filter(s -> s.id() == trial.sweepId()).findFirst().orElseThrow();
             StoredModel model = store.model(trial.id()).orElseThrow(() -> new UserInputException(
                     "trial " + trial.id() + " has no stored model"));
-            ModelExport.write(sweep, trial, store.epochs(trial.id()), model, out);
+            try {
+                ModelExport.write(sweep, trial, store.epochs(trial.id()), model, out);
+            } catch (java.io.UncheckedIOException e) {
+                throw new UserInputException(e.getMessage() + ". Nothing was written under that name. Fix: choose an --out "
+                        + "in a writable folder with room for " + (model.bytes().length >> 10) + " KB.");
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.printf("Exported trial %d (#%d of sweep '%s', %s %.4f, test_accuracy %.4f) to %s and %s%n", trial.id(),
                     trial.number(), sweep.name(), sweep.objectiveMetric(), trial.objectiveValue(), trial.testAccuracy(), out, sidecar);
