@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  */
 public final class DeserializationGuard {
     private static final Logger LOG = LoggerFactory.getLogger(DeserializationGuard.class);
-    private static final ThreadLocal<Boolean> REFUSING = ThreadLocal.withInitial(() -> false);
-    private static final ObjectInputFilter REJECT_ALL = info -> ObjectInputFilter.Status.REJECTED;
+    static final ThreadLocal<Boolean> REFUSING = ThreadLocal.withInitial(() -> false);
+    static final ObjectInputFilter REJECT_ALL = info -> ObjectInputFilter.Status.REJECTED;
     private static volatile boolean installed;
 
     private DeserializationGuard() {
@@ -32,18 +32,23 @@ public final class DeserializationGuard {
         }
     }
 
-    private static synchronized void install() {
+    /**
+     * Makes {@link SerialFilterFactory} the JVM's factory. Java allows that only before the first ObjectInputStream exists, so
+     * the command line calls it first thing, and ./sweep and the tests also name it in {@code -Djdk.serialFilterFactory}.
+     */
+    public static synchronized void install() {
         if (installed) {
             return;
         }
         installed = true;
+        if (ObjectInputFilter.Config.getSerialFilterFactory() instanceof SerialFilterFactory) {
+            return;
+        }
         try {
-            // The factory picks each stream's filter: the one asked for (as the JVM's own factory does), or, while
-            // a model is being read on this thread, one that rejects everything.
-            ObjectInputFilter.Config.setSerialFilterFactory((current, next) -> REFUSING.get() ? REJECT_ALL : next);
-        } catch (IllegalStateException alreadySet) {
-            LOG.warn("a serial filter factory is already set for this JVM (jdk.serialFilterFactory); model files are "
-                    + "still checked entry by entry, but Sweep's own deserialization filter is not installed");
+            ObjectInputFilter.Config.setSerialFilterFactory(new SerialFilterFactory());
+        } catch (IllegalStateException tooLate) {
+            LOG.warn("Java deserialization cannot be refused in this JVM (" + tooLate.getMessage() + "); model files are "
+                    + "still checked entry by entry. Start it with -Djdk.serialFilterFactory=" + SerialFilterFactory.class.getName());
         }
     }
 }

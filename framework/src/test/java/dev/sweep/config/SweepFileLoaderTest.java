@@ -160,4 +160,38 @@ class SweepFileLoaderTest {
                 ConfigurationException.class);
         assertThat(e.getMessage()).contains("'name' is missing").contains("'architecture' is missing").contains("'strategy' is missing");
     }
+
+    @Test
+    void notANumberAndInfinityAreRefusedWhereverANumberGoes() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace("seed: 7", "seed: .nan")
+                .replace("[0.1, 0.5]", "[0.1, .inf]").replace("epochs: 1", "epochs: 123456789012345678901234"), FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(5, 8, 13);
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+                "'.nan' is not a number a setting can take",
+                "'123456789012345678901234' is larger than any setting takes (64-bit integers at most)",
+                "'.inf' is not a number a setting can take");
+    }
+
+    @Test
+    void yamlNestedThousandsDeepIsALocatedProblemNotAStackOverflow() {
+        String deep = VALID + "  units_1: " + "[".repeat(2000) + "]".repeat(2000) + "\n";
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(deep, FILE), ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(14);
+            assertThat(p.message()).isEqualTo("the YAML nests more than 32 levels deep");
+        });
+    }
+
+    @Test
+    void aSteppedRangeOfTrillionsOfStepsIsRefusedAtOnce() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(
+                VALID.replace("dropout: {float: [0.1, 0.5]}", "dropout: {float: [0.0, 0.5], step: 1.0e-21}"), FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(13);
+            assertThat(p.message()).isEqualTo("the stepped range of 'dropout' has 5.00e+20 steps, more than 100,000");
+            assertThat(p.fix()).contains("raise step");
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package dev.sweep.cli;
 
 import com.google.inject.Guice;
+import dev.sweep.arch.DeserializationGuard;
 import com.google.inject.Injector;
 import picocli.CommandLine;
 
@@ -19,6 +20,8 @@ public final class Main {
 
     /** Runs one command line with the given streams; the tests call this, exactly as the script does. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        // Before anything creates an ObjectInputStream, after which Java no longer lets a filter factory be set.
+        DeserializationGuard.install();
         // slf4j-simple reads its level once, when the first logger is made: before DL4J loads.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 Arrays.asList(args).contains("--verbose") ? "info" : "warn");

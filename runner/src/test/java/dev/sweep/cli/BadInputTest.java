@@ -33,7 +33,7 @@ class BadInputTest {
         return folder;
     }
 
-    private static byte[] images(int count, int side) {
+    static byte[] images(int count, int side) {
         byte[] pixels = new byte[count * side * side];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (i * 31);
@@ -41,7 +41,7 @@ class BadInputTest {
         return idx(0x08, new int[]{count, side, side}, pixels);
     }
 
-    private static byte[] labels(int count, int badIndexLabel) {
+    static byte[] labels(int count, int badIndexLabel) {
         byte[] labels = new byte[count];
         for (int i = 0; i < count; i++) {
             labels[i] = (byte) (i % 10);
@@ -52,7 +52,7 @@ class BadInputTest {
         return idx(0x08, new int[]{count}, labels);
     }
 
-    private static byte[] idx(int type, int[] dims, byte[] data) {
+    static byte[] idx(int type, int[] dims, byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
         b.put((byte) 0).put((byte) 0).put((byte) type).put((byte) dims.length);
         for (int d : dims) {
