@@ -179,6 +179,11 @@ final class H2Database {
     }
 
     private static StoreException openFailure(DatabaseLocation location, SQLException e) {
+        if (StoreFailures.diskFull(e)) {
+            return new DiskFullException("cannot open the experiment database " + location.describe() + ": its disk is full "
+                    + "(No space left on device); what was stored stays. Fix: free space there, then run the same command "
+                    + "again.", e);
+        }
         return new StoreException("cannot open the experiment database " + location.describe() + ": " + StoreFailures.describe(e)
                 + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
     }

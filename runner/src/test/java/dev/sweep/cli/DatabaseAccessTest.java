@@ -117,6 +117,26 @@ class DatabaseAccessTest {
     }
 
     @Test
+    void aReadersCostlyQueryIsStoppedOrRefusedAndTheSweepServingItFinishes() throws Exception {
+        Path file = sweepFile("busy", 20);
+        try (SweepProcess sweep = SweepProcess.start(dir.resolve("busy.log"), "run", file.toString(), "--db", db())) {
+            awaitServer(sweep);
+            Cli huge = Cli.run("sql", "SELECT LENGTH(REPEAT('x', 2000000000)) AS n FROM sweeps", "--db", db());
+            assertThat(huge.exitCode()).as(huge.toString()).isEqualTo(2);
+            assertThat(huge.err()).contains("sql does not run REPEAT(...)");
+
+            // Billions of rows from a cross join of the views: the sweep's process runs it until the timeout.
+            Cli slow = Cli.run("sql", "SELECT COUNT(*) AS n FROM sweeps a, trial_params b, trial_params c, trial_params d, "
+                    + "trial_params e, trial_params f, trial_params g, trial_params h", "--timeout", "1", "--db", db());
+            assertThat(slow.exitCode()).as(slow.toString()).isEqualTo(2);
+            assertThat(slow.err()).contains("ran longer than 1 s and was stopped");
+
+            assertThat(sweep.waitFor(Duration.ofSeconds(120))).as(sweep.output()).isZero();
+            assertThat(sweep.output()).contains("2 complete, 0 failed");
+        }
+    }
+
+    @Test
     void aDatabaseFromBeforeCredentialsGetsThemAndKeepsEverythingItHeld() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("experiments");
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("7").load().migrate();
