@@ -6,7 +6,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +23,8 @@ final class H2Database {
     /** H2's error codes that opening can meet. */
     private static final int WRONG_USER_OR_PASSWORD = 28000;
     private static final int DATABASE_ALREADY_OPEN = 90020;
+    private static final int ERROR_OPENING_DATABASE = 8000;
+    private static final long LOCKED_RETRY_NANOS = 10_000_000_000L;
 
     private H2Database() {
     }
@@ -51,8 +52,8 @@ final class H2Database {
         }
         DatabaseCredentials credentials = credentials(location, exists);
         boolean readOnly = location.readOnlyMedia();
-        if (exists && !readOnly) {
-            probe(location, credentials);
+        if (exists && !readOnly && !Files.exists(location.lockFile())) {
+            probe(location, credentials); // with a lock file, another process has it open, and it opened cleanly there
         }
         Connection owner = connectOwner(location, credentials, exists);
         try {
@@ -84,15 +85,10 @@ final class H2Database {
             // Made before Sweep had credentials: connectOwner logs in without a password and sets these.
             return location.readOnlyMedia() ? DatabaseCredentials.LEGACY : DatabaseCredentials.fresh();
         }
+        // The database file itself is left for H2 to create (and restricted right after): an empty file made ahead
+        // would let another process open it first and serve it to this one.
         DatabaseCredentials fresh = DatabaseCredentials.fresh();
         fresh.writeNew(location.credentialsFile());
-        try {
-            // Created owner-only before H2 writes its first byte into it.
-            OwnerOnlyFiles.createEmpty(location.dataFile());
-        } catch (IOException e) {
-            throw new StoreException("cannot create " + location.describe() + ": " + e.getMessage()
-                    + ". Fix: make its folder writable, or point --db elsewhere.", e);
-        }
         return fresh;
     }
 
@@ -108,8 +104,8 @@ final class H2Database {
                 }
                 if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                     throw new StoreException("cannot open the experiment database " + location.describe() + ": "
-                            + StoreFailures.firstLine(e) + ". Sweep has not written to it. Fix: if it is a Sweep database, "
-                            + "restore it from a copy; otherwise point --db at another path.", e);
+                            + StoreFailures.firstLine(e) + ". Sweep has not written to it. Fix: point --db at a Sweep database (or a "
+                            + "new path); if this was one, restore it from a copy.", e);
                 }
             }
         }
@@ -122,7 +118,7 @@ final class H2Database {
     private static Connection connectOwner(DatabaseLocation location, DatabaseCredentials credentials, boolean exists) {
         String url = location.ownerUrl();
         try {
-            return DriverManager.getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner());
+            return getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner());
         } catch (SQLException e) {
             if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                 throw openFailure(location, e);
@@ -130,7 +126,7 @@ final class H2Database {
         }
         Connection legacy;
         try {
-            legacy = DriverManager.getConnection(url, DatabaseCredentials.OWNER_USER, DatabaseCredentials.LEGACY.owner());
+            legacy = getConnection(url, DatabaseCredentials.OWNER_USER, DatabaseCredentials.LEGACY.owner());
         } catch (SQLException e) {
             String fix = location.isFile() && !Files.exists(location.credentialsFile())
                     ? "its credentials file " + location.credentialsFile() + " is missing. Fix: restore that file beside it."
@@ -172,9 +168,37 @@ final class H2Database {
 
     static Connection connect(String url, String user, String password, DatabaseLocation location) {
         try {
-            return DriverManager.getConnection(url, user, password);
+            return getConnection(url, user, password);
         } catch (SQLException e) {
             throw openFailure(location, e);
+        }
+    }
+
+    private static boolean lockedForAMoment(SQLException e) {
+        return e.getErrorCode() == DATABASE_ALREADY_OPEN
+                || e.getErrorCode() == ERROR_OPENING_DATABASE && String.valueOf(e.getMessage()).contains("Lock file");
+    }
+
+    /**
+     * A connection, trying again for a few seconds while the file is locked without a server to reach: for a moment
+     * while another process opens or closes it (or looks at it read-only), H2's mixed mode has neither.
+     */
+    private static Connection getConnection(String url, String user, String password) throws SQLException {
+        long deadline = System.nanoTime() + LOCKED_RETRY_NANOS;
+        for (long pause = 20; ; pause = Math.min(pause * 2, 500)) {
+            try {
+                return DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                if (!lockedForAMoment(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the database", e);
+            }
         }
     }
 
