@@ -47,9 +47,8 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
             Trainer.Outcome outcome = Trainer.train(network, settings, data, spec.seed(), reporter);
             long start = System.nanoTime();
-            // The final model (the best epoch's weights) measured in full: the same accuracy and loss as that epoch's,
-            // and AUC-ROC besides.
-            ClassificationMetrics validation = Evaluator.full(network, data.validationSet(), data.classes(), settings.normalization());
+            // The final model holds the weights of the epoch whose full validation metrics the trainer kept.
+            ClassificationMetrics validation = outcome.validation();
             ClassificationMetrics test = Evaluator.full(network, data.testSet(), data.classes(), settings.normalization());
             double evalSeconds = outcome.validationSeconds() + (System.nanoTime() - start) / 1e9;
             double[] latency = {Latency.millisecondsPerImage(network, data.testSet(), settings.normalization(), 1, 21),

@@ -70,7 +70,8 @@ public final class Trainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             fitSeconds += seconds;
             long evaluating = System.nanoTime();
-            validation = Evaluator.quick(network, data.validationSet(), data.classes(), settings.normalization());
+            // In full (AUC-ROC besides): the epoch whose weights the trial keeps needs no second pass over these images.
+            validation = Evaluator.full(network, data.validationSet(), data.classes(), settings.normalization());
             double trainAccuracy = Evaluator.quick(network, data.trainSampleSet(), data.classes(), settings.normalization())
                     .accuracy();
             validationSeconds += (System.nanoTime() - evaluating) / 1e9;
