@@ -1,6 +1,5 @@
 package dev.sweep.cli;
 
-import dev.sweep.store.DatabaseLocation;
 import dev.sweep.store.ExperimentStore;
 import picocli.CommandLine.Option;
 
@@ -8,7 +7,7 @@ import picocli.CommandLine.Option;
 final class DatabaseOption {
     @Option(names = "--db", paramLabel = "PATH",
             description = "H2 database file (H2 adds .mv.db) or a jdbc: URL; default: ${DEFAULT-VALUE}",
-            defaultValue = DatabaseLocation.DEFAULT)
+            defaultValue = ExperimentStore.DEFAULT_LOCATION)
     String location;
 
     /** For a command that writes: a database that does not exist yet is created. */

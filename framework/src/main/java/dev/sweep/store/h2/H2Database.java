@@ -1,5 +1,7 @@
-package dev.sweep.store;
+package dev.sweep.store.h2;
 
+import dev.sweep.store.DiskFullException;
+import dev.sweep.store.StoreException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;

@@ -1,4 +1,4 @@
-package dev.sweep.store;
+package dev.sweep.store.h2;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package dev.sweep.store;
+package dev.sweep.store.h2;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
  * without the server, which H2 cannot run there.
  */
 public final class DatabaseLocation {
-    public static final String DEFAULT = "experiments";
     private static final String DATA_SUFFIX = ".mv.db";
 
     static {
@@ -41,7 +40,7 @@ public final class DatabaseLocation {
         Path path = Path.of(given).toAbsolutePath().normalize();
         // "--db results/" names a folder: the database is the default file inside it, and messages say so.
         if (given.endsWith("/") || Files.isDirectory(path)) {
-            path = path.resolve(DEFAULT);
+            path = path.resolve(dev.sweep.store.ExperimentStore.DEFAULT_LOCATION);
         } else if (path.getFileName().toString().endsWith(DATA_SUFFIX)) {
             String name = path.getFileName().toString();
             path = path.resolveSibling(name.substring(0, name.length() - DATA_SUFFIX.length()));

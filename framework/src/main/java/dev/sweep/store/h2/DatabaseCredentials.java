@@ -1,5 +1,6 @@
-package dev.sweep.store;
+package dev.sweep.store.h2;
 
+import dev.sweep.store.StoreException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

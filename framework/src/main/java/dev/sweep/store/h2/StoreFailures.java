@@ -1,4 +1,4 @@
-package dev.sweep.store;
+package dev.sweep.store.h2;
 
 import java.sql.SQLException;
 
