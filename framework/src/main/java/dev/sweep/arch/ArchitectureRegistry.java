@@ -1,6 +1,8 @@
 package dev.sweep.arch;
 
 import dev.sweep.space.ParameterDeclaration;
+import dev.sweep.space.ParameterResolver;
+import dev.sweep.space.ParameterSpec;
 import dev.sweep.train.TrainerParameters;
 import jakarta.inject.Inject;
 
@@ -59,16 +61,13 @@ public final class ArchitectureRegistry {
         return declared;
     }
 
-    /** Every declared default of the architecture and the trainer, then {@code values} over them. */
+    /** The resolver of a sweep's parameters for this architecture: the trainer's and the architecture's declarations. */
+    public ParameterResolver resolver(Architecture architecture, Map<String, ParameterSpec> space) {
+        return new ParameterResolver(declaredParameters(architecture), space);
+    }
+
+    /** Every declared default of the architecture and the trainer, with {@code values} over them. */
     public HyperParameters resolve(Architecture architecture, Map<String, Object> values) {
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        declaredParameters(architecture).forEach((name, declaration) -> {
-            Object value = values.containsKey(name) ? values.get(name) : declaration.defaultValue();
-            if (value != null) {
-                resolved.put(name, value);
-            }
-        });
-        values.forEach(resolved::putIfAbsent);
-        return new HyperParameters(resolved);
+        return new HyperParameters(resolver(architecture, Map.of()).resolve(values).values());
     }
 }

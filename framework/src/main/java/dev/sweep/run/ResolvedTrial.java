@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sweep.config.SweepDefinition;
-import dev.sweep.space.ParameterDeclaration;
-import dev.sweep.space.ParameterSpec;
+import dev.sweep.space.ParameterResolver;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,25 +17,10 @@ record ResolvedTrial(Map<String, Object> parameters, Map<String, String> sources
                      String configJson) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static ResolvedTrial of(SweepDefinition definition, Map<String, ParameterDeclaration> declared, int number, long seed,
+    static ResolvedTrial of(SweepDefinition definition, ParameterResolver resolver, int number, long seed,
                             Map<String, Object> candidate, Map<String, Object> dataProvenance) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        Map<String, String> sources = new LinkedHashMap<>();
-        Map<String, Object> searched = new LinkedHashMap<>();
-        declared.forEach((name, declaration) -> {
-            if (candidate.containsKey(name)) {
-                ParameterSpec spec = definition.parameters().get(name);
-                parameters.put(name, candidate.get(name));
-                boolean fixed = spec == null || spec.isFixed();
-                sources.put(name, fixed ? "fixed" : "searched");
-                if (!fixed) {
-                    searched.put(name, candidate.get(name));
-                }
-            } else if (declaration.defaultValue() != null) {
-                parameters.put(name, declaration.defaultValue());
-                sources.put(name, "default");
-            }
-        });
+        ParameterResolver.Resolved resolved = resolver.resolve(candidate);
+        Map<String, Object> parameters = resolved.values();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("sweep", definition.name());
         config.put("trial", number);
@@ -48,7 +32,7 @@ record ResolvedTrial(Map<String, Object> parameters, Map<String, String> sources
         config.put("strategy", definition.strategy().describe());
         config.put("sweep_seed", definition.seed());
         try {
-            return new ResolvedTrial(parameters, sources, searched, JSON.writeValueAsString(config));
+            return new ResolvedTrial(parameters, resolved.sourceLabels(), resolved.searched(), JSON.writeValueAsString(config));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a trial configuration as JSON", e);
         }

@@ -8,6 +8,7 @@ import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.space.CandidateSequence;
 import dev.sweep.space.ParameterDeclaration;
+import dev.sweep.space.ParameterResolver;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.space.ParameterValues;
 import dev.sweep.train.NetworkFactory;
@@ -52,13 +53,14 @@ public final class SweepPlan {
         DataSplit data = datasets.split(definition.dataset());
         Architecture architecture = architectures.get(definition.architecture());
         Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architecture);
+        ParameterResolver resolver = architectures.resolver(architecture, definition.parameters());
         List<Row> rows = new ArrayList<>();
         declared.forEach((name, declaration) -> {
-            ParameterSpec spec = definition.parameters().get(name);
-            if (spec != null) {
-                rows.add(new Row(name, spec.isFixed() ? "fixed" : "searched", describe(spec), declaration.description()));
-            } else if (declaration.defaultValue() != null) {
-                rows.add(new Row(name, "default", ParameterValues.format(declaration.defaultValue()), declaration.description()));
+            ParameterResolver.Source source = resolver.sourceOf(name);
+            if (source != null) {
+                String values = source == ParameterResolver.Source.DEFAULT ? ParameterValues.format(declaration.defaultValue())
+                        : describe(definition.parameters().get(name));
+                rows.add(new Row(name, source.label(), values, declaration.description()));
             }
         });
         List<Map<String, Object>> candidates = sequence.first(trials);
@@ -66,7 +68,7 @@ public final class SweepPlan {
         double seconds = Double.NaN;
         if (measure) {
             for (int i = 0; i < Math.min(PROBED_CANDIDATES, trials); i++) {
-                HyperParameters parameters = architectures.resolve(architecture, candidates.get(i));
+                HyperParameters parameters = new HyperParameters(resolver.resolve(candidates.get(i)).values());
                 speeds.add(ThroughputProbe.trainImagesPerSecond(
                         NetworkFactory.build(architecture, parameters, data.shape(), definition.seed()), data.shape(),
                         parameters.getInt(TrainerParameters.BATCH_SIZE), PROBE_STEPS));
@@ -75,7 +77,7 @@ public final class SweepPlan {
             seconds = 0;
             for (int i = 0; i < trials; i++) {
                 double speed = i < speeds.size() ? speeds.get(i) : meanSpeed;
-                int epochs = architectures.resolve(architecture, candidates.get(i)).getInt(TrainerParameters.EPOCHS);
+                int epochs = new HyperParameters(resolver.resolve(candidates.get(i)).values()).getInt(TrainerParameters.EPOCHS);
                 seconds += epochs * (data.train().count() + data.validationCount() / EVAL_SPEEDUP) / speed
                         + data.testCount() / EVAL_SPEEDUP / speed;
             }

@@ -9,6 +9,7 @@ import dev.sweep.prune.Pruners;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.space.CandidateSequence;
 import dev.sweep.space.ParameterDeclaration;
+import dev.sweep.space.ParameterResolver;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.SweepRecord;
 import dev.sweep.store.SweepState;
@@ -81,6 +82,7 @@ public final class SweepRunner {
         int failed = (int) earlier.stream().filter(t -> t.state() == TrialState.FAILED).count();
         listener.sweepStarted(definition.withParallel(Math.max(definition.parallel(), executor.slots())), planned, finished.size());
         Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architectures.get(definition.architecture()));
+        ParameterResolver resolver = architectures.resolver(architectures.get(definition.architecture()), definition.parameters());
         List<Map<String, Object>> candidates = sequence.first(planned);
         Deque<Integer> pending = new ArrayDeque<>();
         for (int number = 0; number < candidates.size(); number++) {
@@ -109,7 +111,7 @@ public final class SweepRunner {
                     }
                     int number = pending.poll();
                     long seed = definition.seed() + number;
-                    ResolvedTrial trial = ResolvedTrial.of(definition, declared, number, seed, candidates.get(number), provenance);
+                    ResolvedTrial trial = ResolvedTrial.of(definition, resolver, number, seed, candidates.get(number), provenance);
                     trials.submit(() -> runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat, abort,
                             pruner));
                     running++;
