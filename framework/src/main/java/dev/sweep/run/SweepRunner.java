@@ -4,6 +4,7 @@ import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.config.ConfigurationException;
 import dev.sweep.config.Objective;
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.prune.LiveHistory;
 import dev.sweep.prune.Pruner;
 import dev.sweep.prune.Pruners;
 import dev.sweep.data.DatasetRepository;
@@ -95,6 +96,8 @@ public final class SweepRunner {
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("sweep-trial"));
         CompletionService<TrialState> trials = new ExecutorCompletionService<>(pool);
         Pruner pruner = definition.pruner() == null ? null : Pruners.of(definition.pruner(), maxEpochs(declared, candidates));
+        SweepPruning pruning = new SweepPruning(pruner, new LiveHistory(store.history(sweepId, definition.objective().metric(),
+                definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric()));
         int complete = 0;
         int pruned = 0;
         int failedNow = 0;
@@ -113,7 +116,7 @@ public final class SweepRunner {
                     long seed = definition.seed() + number;
                     ResolvedTrial trial = ResolvedTrial.of(definition, resolver, number, seed, candidates.get(number), provenance);
                     trials.submit(() -> runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat, abort,
-                            pruner));
+                            pruning));
                     running++;
                 }
                 if (running == 0) {
@@ -203,11 +206,12 @@ public final class SweepRunner {
 
     private TrialState runTrial(SweepDefinition definition, ExperimentStore store, long sweepId, int number, int planned,
                                 long seed, ResolvedTrial trial, SweepListener listener, Heartbeat heartbeat,
-                                AtomicBoolean abort, Pruner pruner) {
+                                AtomicBoolean abort, SweepPruning pruning) {
         long start = System.nanoTime();
         long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources(),
                 Workers.self());
         heartbeat.add(trialId);
+        pruning.started(number);
         TrialReporter shown = listener.trialStarted(number, planned, trial.searched());
         TrialReporter reporter = new TrialReporter() {
             @Override
@@ -227,8 +231,7 @@ public final class SweepRunner {
 
             @Override
             public boolean shouldPrune(int epoch, double objective) {
-                return pruner != null && pruner.shouldPrune(number, epoch, objective, store.history(sweepId,
-                        definition.objective().metric(), definition.objective().goal() == Objective.Goal.MAXIMIZE));
+                return pruning.shouldPrune(number, epoch, objective);
             }
         };
         try {
@@ -237,13 +240,14 @@ public final class SweepRunner {
                 long repeatSeed = Repeats.seed(seed, repeat);
                 TrialSpec spec = new TrialSpec(definition.name(), number, repeat, definition.architecture(), trial.parameters(),
                         repeatSeed, definition.dataset(), definition.objective());
-                TrialResult result = executor.execute(spec, repeatReporter(store, trialId, repeat, reporter));
+                TrialResult result = executor.execute(spec, repeatReporter(store, pruning, trialId, number, repeat, reporter));
                 double objective = repeats.add(result);
                 store.recordRepeat(trialId, repeat, repeatSeed, result, objective);
             }
             double wall = seconds(start);
             store.completeTrial(trialId, repeats.best(), repeats.bestRepeat(), definition.repeats(), repeats.mean(),
                     repeats.standardDeviation(), wall);
+            pruning.completed(number);
             listener.trialEnded(number, TrialState.COMPLETE, repeats.mean(), null, wall);
             return TrialState.COMPLETE;
         } catch (TrialPrunedException e) {
@@ -270,7 +274,8 @@ public final class SweepRunner {
     }
 
     /** Stores each epoch under its repeat before showing it. */
-    private static TrialReporter repeatReporter(ExperimentStore store, long trialId, int repeat, TrialReporter shown) {
+    private static TrialReporter repeatReporter(ExperimentStore store, SweepPruning pruning, long trialId, int number, int repeat,
+                                                TrialReporter shown) {
         return new TrialReporter() {
             @Override
             public void batchCompleted(int epoch, long seen, long perEpoch, double imagesPerSecond) {
@@ -280,6 +285,7 @@ public final class SweepRunner {
             @Override
             public void epochCompleted(EpochMetrics metrics) {
                 store.recordEpoch(trialId, repeat, metrics);
+                pruning.epoch(number, repeat, metrics);
                 shown.epochCompleted(metrics);
             }
 

@@ -6,7 +6,6 @@ import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
 import dev.sweep.prune.History;
 import dev.sweep.run.TrialResult;
-import dev.sweep.train.ClassificationMetrics;
 import dev.sweep.train.EpochMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,15 +50,11 @@ abstract class ExperimentStoreContract {
     }
 
     static EpochMetrics epoch(int epoch, double valAccuracy) {
-        return new EpochMetrics(epoch, 1.0 / epoch, valAccuracy - 0.01, 0.5 / epoch, valAccuracy, 1.5, 1000);
+        return ExperimentStoreFixtures.epoch(epoch, valAccuracy);
     }
 
     static TrialResult result(double valAccuracy, byte[] model) {
-        int[][] confusion = {{5, 1}, {0, 4}};
-        ClassificationMetrics validation = new ClassificationMetrics(10, valAccuracy, 0.3, 0.85, 0.95, confusion);
-        ClassificationMetrics test = new ClassificationMetrics(10, valAccuracy - 0.02, 0.35, 0.8, 0.9, confusion);
-        return new TrialResult(List.of(epoch(1, valAccuracy - 0.1), epoch(2, valAccuracy)), validation, test, 1234, 3.0, 0.5,
-                Network.Format.MULTI_LAYER, model, 2, new double[]{0.2, 0.01});
+        return ExperimentStoreFixtures.result(valAccuracy, model);
     }
 
     private long start(long sweepId, int number) {
