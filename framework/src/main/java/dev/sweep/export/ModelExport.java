@@ -8,6 +8,7 @@ import dev.sweep.arch.ModelZip;
 import dev.sweep.arch.Network;
 import dev.sweep.store.StoredModel;
 import dev.sweep.store.SweepRecord;
+import dev.sweep.store.TrialMetric;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.train.EpochMetrics;
 import dev.sweep.train.InputNormalization;
@@ -57,16 +58,9 @@ public final class ModelExport {
             objective.put("goal", sweep.objectiveGoal().toLowerCase());
             objective.put("value", trial.objectiveValue());
             ObjectNode metrics = provenance.putObject("metrics");
-            metrics.put("val_accuracy", trial.valAccuracy());
-            metrics.put("val_loss", trial.valLoss());
-            metrics.put("val_macro_f1", trial.valMacroF1());
-            metrics.put("val_auc_roc", trial.valAucRoc());
-            metrics.put("test_accuracy", trial.testAccuracy());
-            metrics.put("test_loss", trial.testLoss());
-            metrics.put("test_macro_f1", trial.testMacroF1());
-            metrics.put("test_auc_roc", trial.testAucRoc());
-            metrics.put("param_count", trial.paramCount());
-            metrics.put("train_seconds", trial.trainSeconds());
+            for (TrialMetric m : TrialMetric.shownIn(TrialMetric.Shown.PROVENANCE)) {
+                metrics.set(m.label(), JSON.valueToTree(trial.metric(m)));
+            }
             provenance.set("epochs", JSON.valueToTree(epochs));
             provenance.put("sweep_strategy", sweep.strategy());
             provenance.put("sweep_seed", sweep.seed());

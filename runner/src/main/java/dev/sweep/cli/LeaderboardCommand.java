@@ -6,6 +6,7 @@ import dev.sweep.query.TrialColumns;
 import dev.sweep.query.TrialFilter;
 import dev.sweep.query.TrialOrder;
 import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.TrialMetric;
 import dev.sweep.store.TrialRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,9 +55,9 @@ final class LeaderboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final List<String> METRICS = List.of("trial", "sweep", "number", "state", "objective", "objective_std",
-            "repeats", "val_accuracy", "val_loss",
-            "test_accuracy", "test_macro_f1", "test_auc_roc", "epochs_done", "train_seconds", "params");
+    /** The csv and json columns: the trial, then the catalogue's metrics marked for the leaderboard. */
+    private static final List<String> METRICS = java.util.stream.Stream.concat(java.util.stream.Stream.of("trial", "sweep",
+            "number", "state"), TrialMetric.shownIn(TrialMetric.Shown.LEADERBOARD).stream().map(TrialMetric::label)).toList();
 
     @Override
     public Integer call() throws Exception {
@@ -132,18 +133,9 @@ final class LeaderboardCommand implements Callable<Integer> {
         row.put("sweep", t.sweepName());
         row.put("number", t.number());
         row.put("state", t.state().name());
-        row.put("objective", t.objectiveValue());
-        row.put("objective_std", t.objectiveStd());
-        row.put("repeats", t.repeats());
-        row.put("val_accuracy", t.valAccuracy());
-        row.put("val_loss", t.valLoss());
-        row.put("val_auc_roc", t.valAucRoc());
-        row.put("test_accuracy", t.testAccuracy());
-        row.put("test_macro_f1", t.testMacroF1());
-        row.put("test_auc_roc", t.testAucRoc());
-        row.put("epochs_done", t.epochsDone());
-        row.put("train_seconds", t.trainSeconds());
-        row.put("params", t.paramCount());
+        for (TrialMetric m : TrialMetric.shownIn(TrialMetric.Shown.LEADERBOARD)) {
+            row.put(m.label(), t.metric(m));
+        }
         for (String p : parameters) {
             row.put(p, t.parameters().get(p));
         }

@@ -13,6 +13,7 @@ import dev.sweep.store.StoreException;
 import dev.sweep.store.StoredModel;
 import dev.sweep.store.SweepRecord;
 import dev.sweep.store.SweepState;
+import dev.sweep.store.TrialMetric;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 
@@ -26,6 +27,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,20 +207,18 @@ public final class H2ExperimentStore implements ExperimentStore {
                                           Double objectiveStd, double wallSeconds) {
         requireRoom(r.model().length);
         transaction(() -> {
-            update("UPDATE trial SET state = ?, objective_value = ?, objective_std = ?, repeats = ?, best_repeat = ?, "
-                            + "best_epoch = ?, epochs_done = ?, val_accuracy = ?, val_loss = ?, val_macro_f1 = ?, "
-                            + "test_accuracy = ?, test_loss = ?, test_macro_f1 = ?, test_auc_roc = ?, param_count = ?, "
-                            + "train_seconds = ?, eval_seconds = ?, wall_seconds = ?, finished_at = ?, error = NULL, "
-                            + "test_confusion = ?, train_images_per_s = ?, model_bytes = ?, latency_ms_batch1 = ?, "
-                            + "latency_ms_batch256 = ?, val_auc_roc = ?, val_confusion = ? WHERE id = ?",
-                    TrialState.COMPLETE.name(), objectiveMean, objectiveStd, repeats, bestRepeat, r.bestEpoch(), r.epochs().size(),
-                    r.validation().accuracy(), r.validation().loss(),
-                    r.validation().macroF1(), r.test().accuracy(), r.test().loss(), r.test().macroF1(),
-                    finite(r.test().aucRoc()), r.parameterCount(), r.trainSeconds(), r.evalSeconds(), wallSeconds,
-                    OffsetDateTime.now(), confusionJson(r.test().confusion()), finite(r.trainImagesPerSecond()),
-                    (long) r.model().length, r.latencyMs() == null ? null : r.latencyMs()[0],
-                    r.latencyMs() == null ? null : r.latencyMs()[1], finite(r.validation().aucRoc()),
-                    confusionJson(r.validation().confusion()), trialId);
+            TrialMetric.Completion completion = new TrialMetric.Completion(r, bestRepeat, repeats, objectiveMean, objectiveStd,
+                    wallSeconds);
+            StringBuilder sql = new StringBuilder("UPDATE trial SET state = ?, best_repeat = ?, finished_at = ?, error = NULL, "
+                    + "test_confusion = ?, val_confusion = ?");
+            List<Object> args = new ArrayList<>(List.of(TrialState.COMPLETE.name(), bestRepeat, OffsetDateTime.now(),
+                    confusionJson(r.test().confusion()), confusionJson(r.validation().confusion())));
+            for (TrialMetric m : TrialMetric.values()) {
+                sql.append(", ").append(m.column()).append(" = ?");
+                args.add(m.valueAt(completion));
+            }
+            args.add(trialId);
+            update(sql.append(" WHERE id = ?").toString(), args.toArray());
             update("INSERT INTO trial_model (trial_id, format, bytes) VALUES (?, ?, ?)", trialId, r.format().name(), r.model());
             return null;
         });
@@ -377,20 +377,22 @@ public final class H2ExperimentStore implements ExperimentStore {
     }
 
     private static TrialRecord trial(ResultSet rs, Map<String, String> params, Map<String, String> sources) throws SQLException {
-        long count = rs.getLong("param_count");
-        Long paramCount = rs.wasNull() ? null : count;
+        Map<TrialMetric, Number> metrics = new EnumMap<>(TrialMetric.class);
+        for (TrialMetric m : TrialMetric.values()) {
+            Number value = switch (m.type()) {
+                case INT -> rs.getInt(m.column());
+                case LONG -> rs.getLong(m.column());
+                case DOUBLE -> rs.getDouble(m.column());
+            };
+            if (!rs.wasNull()) {
+                metrics.put(m, value);
+            }
+        }
         return new TrialRecord(rs.getLong("id"), rs.getLong("sweep_id"), rs.getString("sweep_name"), rs.getInt("number"),
                 TrialState.valueOf(rs.getString("state")), rs.getLong("seed"), rs.getString("config_json"), params, sources,
-                nullable(rs, "objective_value"), nullable(rs, "val_accuracy"), nullable(rs, "val_loss"),
-                nullable(rs, "val_macro_f1"), nullable(rs, "val_auc_roc"), nullable(rs, "test_accuracy"), nullable(rs, "test_loss"),
-                nullable(rs, "test_macro_f1"), nullable(rs, "test_auc_roc"), paramCount,
-                rs.getInt("epochs_done"), nullable(rs, "train_seconds"), nullable(rs, "eval_seconds"),
-                nullable(rs, "wall_seconds"), rs.getString("error"),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-                rs.getString("worker"), rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getInt("attempt"),
-                rs.getInt("repeats"), nullable(rs, "objective_std"), (Integer) rs.getObject("best_epoch"),
-                nullable(rs, "train_images_per_s"), (Long) rs.getObject("model_bytes"), nullable(rs, "latency_ms_batch1"),
-                nullable(rs, "latency_ms_batch256"));
+                rs.getString("error"), rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("finished_at", OffsetDateTime.class), rs.getString("worker"),
+                rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getInt("attempt"), metrics);
     }
 
     private static String confusionJson(int[][] confusion) {
