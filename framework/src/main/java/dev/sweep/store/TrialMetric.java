@@ -1,6 +1,7 @@
 package dev.sweep.store;
 
 import dev.sweep.run.TrialResult;
+import dev.sweep.train.EpochMetrics;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -40,6 +41,10 @@ public enum TrialMetric {
             c -> c.best().epochs().size(), Shown.LEADERBOARD),
     BEST_EPOCH("best_epoch", "best_epoch", Type.INT, "the epoch whose weights the stored model holds",
             c -> c.best().bestEpoch()),
+    BEST_VAL_ACCURACY_EPOCH("best_val_accuracy_epoch", "best_val_accuracy_epoch", Type.INT,
+            "the epoch of the highest validation accuracy (of the best repeat; the first, on a tie)",
+            c -> c.best().epochs().stream().max(java.util.Comparator.comparingDouble(EpochMetrics::valAccuracy)
+                    .thenComparing(EpochMetrics::epoch, java.util.Comparator.reverseOrder())).map(EpochMetrics::epoch).orElse(null)),
     TRAIN_SECONDS("train_seconds", "train_seconds", Type.DOUBLE, "seconds spent in training steps",
             c -> c.best().trainSeconds(), Shown.LEADERBOARD, Shown.PROVENANCE),
     EVAL_SECONDS("eval_seconds", "eval_seconds", Type.DOUBLE, "seconds spent measuring (validation, test)",
