@@ -16,13 +16,9 @@ import dev.sweep.store.SweepRecord;
 import dev.sweep.store.SweepState;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
-import dev.sweep.train.EpochMetrics;
 import dev.sweep.train.NativeHelpers;
 import dev.sweep.train.StopRequestedException;
 import dev.sweep.train.TrainerParameters;
-import dev.sweep.train.TrialFailedException;
-import dev.sweep.train.TrialPrunedException;
-import dev.sweep.train.TrialReporter;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
@@ -104,6 +100,8 @@ public final class SweepRunner {
         int running = 0;
         RuntimeException stopping = null;
         try (Heartbeat heartbeat = new Heartbeat(store)) {
+            TrialLifecycle lifecycle = new TrialLifecycle(definition, store, sweepId, planned, executor, listener, heartbeat,
+                    new SweepControl(stop, abort, pruning));
             while (!pending.isEmpty() || running > 0) {
                 while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty()
                         && !stop.isRequested()) {
@@ -115,8 +113,7 @@ public final class SweepRunner {
                     int number = pending.poll();
                     long seed = definition.seed() + number;
                     ResolvedTrial trial = ResolvedTrial.of(definition, resolver, number, seed, candidates.get(number), provenance);
-                    trials.submit(() -> runTrial(definition, store, sweepId, number, planned, seed, trial, listener, heartbeat, abort,
-                            pruning));
+                    trials.submit(() -> lifecycle.run(number, seed, trial));
                     running++;
                 }
                 if (running == 0) {
@@ -204,103 +201,6 @@ public final class SweepRunner {
         };
     }
 
-    private TrialState runTrial(SweepDefinition definition, ExperimentStore store, long sweepId, int number, int planned,
-                                long seed, ResolvedTrial trial, SweepListener listener, Heartbeat heartbeat,
-                                AtomicBoolean abort, SweepPruning pruning) {
-        long start = System.nanoTime();
-        long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources(),
-                Workers.self());
-        heartbeat.add(trialId);
-        pruning.started(number);
-        TrialReporter shown = listener.trialStarted(number, planned, trial.searched());
-        TrialReporter reporter = new TrialReporter() {
-            @Override
-            public void batchCompleted(int epoch, long seen, long perEpoch, double imagesPerSecond) {
-                shown.batchCompleted(epoch, seen, perEpoch, imagesPerSecond);
-            }
-
-            @Override
-            public void epochCompleted(EpochMetrics metrics) {
-                shown.epochCompleted(metrics);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return stop.isRequested() || abort.get();
-            }
-
-            @Override
-            public boolean shouldPrune(int epoch, double objective) {
-                return pruning.shouldPrune(number, epoch, objective);
-            }
-        };
-        try {
-            Repeats repeats = new Repeats(definition.objective());
-            for (int repeat = 0; repeat < definition.repeats(); repeat++) {
-                long repeatSeed = Repeats.seed(seed, repeat);
-                TrialSpec spec = new TrialSpec(definition.name(), number, repeat, definition.architecture(), trial.parameters(),
-                        repeatSeed, definition.dataset(), definition.objective());
-                TrialResult result = executor.execute(spec, repeatReporter(store, pruning, trialId, number, repeat, reporter));
-                double objective = repeats.add(result);
-                store.recordRepeat(trialId, repeat, repeatSeed, result, objective);
-            }
-            double wall = seconds(start);
-            store.completeTrial(trialId, repeats.best(), repeats.bestRepeat(), definition.repeats(), repeats.mean(),
-                    repeats.standardDeviation(), wall);
-            pruning.completed(number);
-            listener.trialEnded(number, TrialState.COMPLETE, repeats.mean(), null, wall);
-            return TrialState.COMPLETE;
-        } catch (TrialPrunedException e) {
-            double wall = seconds(start);
-            double objective = definition.objective().of(e.last().valAccuracy(), e.last().valLoss());
-            String reason = "pruned after epoch " + e.last().epoch() + " by " + definition.pruner().type();
-            store.pruneTrial(trialId, e.last(), objective, reason, wall);
-            listener.trialEnded(number, TrialState.PRUNED, objective, reason, wall);
-            return TrialState.PRUNED;
-        } catch (TrialFailedException e) {
-            double wall = seconds(start);
-            store.endTrial(trialId, TrialState.FAILED, e.getMessage(), wall);
-            listener.trialEnded(number, TrialState.FAILED, null, e.getMessage(), wall);
-            return TrialState.FAILED;
-        } catch (RuntimeException | Error e) {
-            String reason = !(e instanceof StopRequestedException) ? "stopped by a fatal error: " + e
-                    : stop.isRequested() ? e.getMessage() : "stopped because another trial of the sweep hit a fatal error";
-            store.endTrial(trialId, TrialState.INTERRUPTED, reason, seconds(start));
-            store.setSweepState(sweepId, SweepState.INTERRUPTED);
-            throw e;
-        } finally {
-            heartbeat.remove(trialId);
-        }
-    }
-
-    /** Stores each epoch under its repeat before showing it. */
-    private static TrialReporter repeatReporter(ExperimentStore store, SweepPruning pruning, long trialId, int number, int repeat,
-                                                TrialReporter shown) {
-        return new TrialReporter() {
-            @Override
-            public void batchCompleted(int epoch, long seen, long perEpoch, double imagesPerSecond) {
-                shown.batchCompleted(epoch, seen, perEpoch, imagesPerSecond);
-            }
-
-            @Override
-            public void epochCompleted(EpochMetrics metrics) {
-                store.recordEpoch(trialId, repeat, metrics);
-                pruning.epoch(number, repeat, metrics);
-                shown.epochCompleted(metrics);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return shown.stopRequested();
-            }
-
-            @Override
-            public boolean shouldPrune(int epoch, double objective) {
-                return shown.shouldPrune(epoch, objective);
-            }
-        };
-    }
-
     /** The most epochs any candidate trains: the largest budget Hyperband plans for. */
     private static int maxEpochs(Map<String, ParameterDeclaration> declared, List<Map<String, Object>> candidates) {
         int max = ((Number) declared.get(TrainerParameters.EPOCHS).defaultValue()).intValue();
@@ -354,7 +254,4 @@ public final class SweepRunner {
         return existing.id();
     }
 
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
-    }
 }
