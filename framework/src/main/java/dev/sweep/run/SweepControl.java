@@ -1,5 +1,7 @@
 package dev.sweep.run;
 
+import dev.sweep.prune.LiveHistory;
+import dev.sweep.prune.Pruner;
 import dev.sweep.train.EpochMetrics;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,12 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SweepControl {
     private final StopSignal stop;
     private final AtomicBoolean abort;
-    private final SweepPruning pruning;
+    private final Pruner pruner;
+    private final LiveHistory history;
 
-    SweepControl(StopSignal stop, AtomicBoolean abort, SweepPruning pruning) {
+    /** @param pruner the sweep's pruner, or null */
+    SweepControl(StopSignal stop, AtomicBoolean abort, Pruner pruner, LiveHistory history) {
         this.stop = stop;
         this.abort = abort;
-        this.pruning = pruning;
+        this.pruner = pruner;
+        this.history = history;
     }
 
     boolean stopRequested() {
@@ -29,18 +34,18 @@ final class SweepControl {
     }
 
     void started(int number) {
-        pruning.started(number);
+        history.started(number);
     }
 
     void epoch(int number, int repeat, EpochMetrics metrics) {
-        pruning.epoch(number, repeat, metrics);
+        history.epoch(number, repeat, metrics);
     }
 
     void completed(int number) {
-        pruning.completed(number);
+        history.completed(number);
     }
 
     boolean shouldPrune(int number, int epoch, double objective) {
-        return pruning.shouldPrune(number, epoch, objective);
+        return pruner != null && pruner.shouldPrune(number, epoch, objective, history.snapshot());
     }
 }

@@ -92,8 +92,8 @@ public final class SweepRunner {
         ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("sweep-trial"));
         CompletionService<TrialState> trials = new ExecutorCompletionService<>(pool);
         Pruner pruner = definition.pruner() == null ? null : Pruners.of(definition.pruner(), maxEpochs(declared, candidates));
-        SweepPruning pruning = new SweepPruning(pruner, new LiveHistory(store.history(sweepId, definition.objective().metric(),
-                definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric()));
+        LiveHistory history = new LiveHistory(store.history(sweepId, definition.objective().metric(),
+                definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric());
         int complete = 0;
         int pruned = 0;
         int failedNow = 0;
@@ -101,7 +101,7 @@ public final class SweepRunner {
         RuntimeException stopping = null;
         try (Heartbeat heartbeat = new Heartbeat(store)) {
             TrialLifecycle lifecycle = new TrialLifecycle(definition, store, sweepId, planned, executor, listener, heartbeat,
-                    new SweepControl(stop, abort, pruning));
+                    new SweepControl(stop, abort, pruner, history));
             while (!pending.isEmpty() || running > 0) {
                 while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty()
                         && !stop.isRequested()) {
