@@ -166,7 +166,7 @@ public final class SweepRunner {
     private static FailureBudgetExceededException failureBudgetExceeded(SweepDefinition definition, ExperimentStore store,
                                                                         long sweepId, int failed) {
         String reasons = store.trials(sweepId).stream().filter(t -> t.state() == TrialState.FAILED)
-                .map(t -> "  #" + t.number() + ": " + t.error()).collect(Collectors.joining("\n"));
+                .map(t -> "  trial " + t.id() + " (candidate #" + t.number() + "): " + t.error()).collect(Collectors.joining("\n"));
         return new FailureBudgetExceededException("sweep '" + definition.name() + "' stopped: " + failed
                 + " trials failed, and max_failures is " + definition.maxFailures() + ":\n" + reasons
                 + "\nFix: change the parameters that fail (as a new sweep, --name), or raise max_failures in the file and "
@@ -243,7 +243,7 @@ public final class SweepRunner {
             }
             if (!Workers.isGone(trial, now)) {
                 throw new SweepBusyException("sweep '" + definition.name() + "' is being run by process " + trial.worker()
-                        + " (trial #" + trial.number() + ", last heartbeat " + trial.heartbeatAt() + "). Fix: wait for it to "
+                        + " (trial " + trial.id() + ", candidate #" + trial.number() + ", last heartbeat " + trial.heartbeatAt() + "). Fix: wait for it to "
                         + "finish or stop it (Ctrl-C or kill), then run this again to resume; ./sweep leaderboard --sweep "
                         + definition.name() + " shows its progress.");
             }

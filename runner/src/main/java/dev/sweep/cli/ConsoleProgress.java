@@ -54,7 +54,7 @@ final class ConsoleProgress implements SweepListener {
 
     @Override
     public synchronized TrialReporter trialStarted(int number, int planned, Map<String, Object> searched) {
-        String label = "trial " + (number + 1) + "/" + planned;
+        String label = "candidate #" + number + " (" + (number + 1) + "/" + planned + ")";
         out.println(label + "  " + searched.entrySet().stream()
                 .map(e -> e.getKey() + "=" + ParameterValues.format(e.getValue())).collect(Collectors.joining(" ")));
         out.flush();
@@ -69,12 +69,12 @@ final class ConsoleProgress implements SweepListener {
         int left = remaining - done;
         String eta = left > 0 ? ", about " + duration(trialSecondsTotal / done * left / parallel) + " left" : "";
         if (state == TrialState.PRUNED) {
-            out.printf("trial %d/%d PRUNED: %s, objective %s%s%n", number + 1, planned, error, ParameterValues.format(round4(objective)), eta);
+            out.printf("candidate #%d (%d/%d) PRUNED: %s, objective %s%s%n", number, number + 1, planned, error, ParameterValues.format(round4(objective)), eta);
         } else if (state == TrialState.COMPLETE) {
-            out.printf("trial %d/%d %s: objective %s in %s%s%n", number + 1, planned, state, ParameterValues.format(round4(objective)),
+            out.printf("candidate #%d (%d/%d) %s: objective %s in %s%s%n", number, number + 1, planned, state, ParameterValues.format(round4(objective)),
                     duration(wallSeconds), eta);
         } else {
-            out.printf("trial %d/%d %s: %s%s%n", number + 1, planned, state, error, eta);
+            out.printf("candidate #%d (%d/%d) %s: %s%s%n", number, number + 1, planned, state, error, eta);
         }
         out.flush();
     }

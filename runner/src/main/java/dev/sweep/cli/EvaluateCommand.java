@@ -99,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, JsonNode provenance, IdxDataset dataset, ClassificationMetrics m, JsonNode stored) {
         if (provenance.has("sweep")) {
-            out.printf("Model: %s, trial %s (#%s) of sweep '%s'%n", provenance.path("architecture").asText(),
+            out.printf("Model: %s, trial %s (candidate #%s) of sweep '%s'%n", provenance.path("architecture").asText(),
                     provenance.path("trial_id").asText(), provenance.path("trial_number").asText(), provenance.path("sweep").asText());
         }
         out.printf("Test images: %d from %s%n", m.count(), dataset.folder());

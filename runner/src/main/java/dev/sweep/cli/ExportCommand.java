@@ -70,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
                         + "in a writable folder with room for " + (model.bytes().length >> 10) + " KB.");
             }
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("Exported trial %d (#%d of sweep '%s', %s %.4f, test_accuracy %.4f) to %s and %s%n", trial.id(),
+            o.printf("Exported trial %d (candidate #%d of sweep '%s', %s %.4f, test_accuracy %.4f) to %s and %s%n", trial.id(),
                     trial.number(), sweep.name(), sweep.objectiveMetric(), trial.objectiveValue(), trial.testAccuracy(), out, sidecar);
             o.flush();
         }

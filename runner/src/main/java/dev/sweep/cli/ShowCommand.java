@@ -63,7 +63,7 @@ final class ShowCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.printf("Trial %d: #%d of sweep '%s' (%s), %s%s%n", t.id(), t.number(), t.sweepName(), sweep.architecture(),
+            out.printf("Trial %d: candidate #%d of sweep '%s' (%s), %s%s%n", t.id(), t.number(), t.sweepName(), sweep.architecture(),
                     t.state(), t.error() == null ? "" : ": " + t.error());
             out.println();
             TextTable parameters = new TextTable(List.of("  parameter", "value", "source"));

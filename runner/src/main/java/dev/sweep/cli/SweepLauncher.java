@@ -74,7 +74,7 @@ final class SweepLauncher {
                 outcome.pruned() > 0 ? outcome.pruned() + " pruned, " : "", outcome.failed(),
                 outcome.skipped() > 0 ? ", " + outcome.skipped() + " kept from before" : "", ConsoleProgress.duration(outcome.wallSeconds()),
                 Double.isNaN(peak) ? "" : String.format(java.util.Locale.ROOT, ", peak memory %.0f MB", peak));
-        outcome.best().ifPresent(best -> out.printf("Best: trial %d (#%d), %s %s, test_accuracy %s. Next: ./sweep leaderboard --sweep %s%n",
+        outcome.best().ifPresent(best -> out.printf("Best: trial %d (candidate #%d), %s %s, test_accuracy %s. Next: ./sweep leaderboard --sweep %s%n",
                 best.id(), best.number(), definition.objective().metric(), ParameterValues.format(round(best.objectiveValue())),
                 ParameterValues.format(round(best.testAccuracy())), definition.name()));
         return 0;

@@ -52,7 +52,7 @@ final class Charts {
         int index = 0;
         for (Map.Entry<TrialRecord, List<EpochMetrics>> trial : trials.entrySet()) {
             Color color = PALETTE[index++ % PALETTE.length];
-            String name = "trial " + trial.getKey().id() + " (#" + trial.getKey().number() + ")";
+            String name = "trial " + trial.getKey().id() + ", candidate #" + trial.getKey().number();
             addCurve(chart, name + " validation", trial.getValue(), loss ? EpochMetrics::valLoss : EpochMetrics::valAccuracy,
                     color, SeriesLines.SOLID);
             addCurve(chart, name + " training", trial.getValue(), loss ? EpochMetrics::trainLoss : EpochMetrics::trainAccuracy,

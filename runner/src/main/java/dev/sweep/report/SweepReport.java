@@ -177,7 +177,7 @@ public final class SweepReport {
                 }
             }
         }
-        heading("Best trial " + best.id() + " (#" + best.number() + ") on the test images");
+        heading("Best trial " + best.id() + " (candidate #" + best.number() + ") on the test images");
         image("confusion matrix of the best trial", Charts.png(Charts.confusion(confusion, "Confusion matrix, test images")));
         if (!mistakes.isEmpty()) {
             image("misclassified test images", ImageGrids.grid(mistakes, 9, 3, "Misclassified test images (first " + mistakes.size() + ")"));

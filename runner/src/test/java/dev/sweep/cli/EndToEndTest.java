@@ -58,7 +58,7 @@ class EndToEndTest {
                 "learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}\nunits: {int: [16, 64], step: 16}\ndropout: {float: [0.1, 0.5]}");
         Cli run = Cli.run("run", file.toString(), "--db", db());
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("trial 1/2").contains("trial 2/2").contains("2 complete, 0 failed");
+        assertThat(run.out()).contains("candidate #0 (1/2)").contains("candidate #1 (2/2)").contains("2 complete, 0 failed");
 
         JsonNode rows = leaderboard("--sweep", "random2");
         assertThat(rows).hasSize(2);

@@ -218,7 +218,7 @@ class SurvivalTest {
         Cli stopped = Cli.run("run", file.toString(), "--db", db(), "--quiet");
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
         assertThat(stopped.err()).contains("sweep 'doomed' stopped: 2 trials failed, and max_failures is 2")
-                .contains("#0: training loss became NaN").contains("raise max_failures");
+                .contains("(candidate #0): training loss became NaN").contains("raise max_failures");
         assertThat(trials("doomed")).extracting(TrialRecord::state).containsExactly(TrialState.FAILED, TrialState.FAILED);
         assertThat(sweep("doomed").state()).isEqualTo(SweepState.INTERRUPTED);
 
