@@ -23,13 +23,17 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    /** A small valid IDX dataset of 28x28 images, written raw. */
     private Path dataset() throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("idx"));
-        Files.write(folder.resolve("train-images-idx3-ubyte"), images(TRAIN, 28));
-        Files.write(folder.resolve("train-labels-idx1-ubyte"), labels(TRAIN, 0));
-        Files.write(folder.resolve("t10k-images-idx3-ubyte"), images(TEST, 28));
-        Files.write(folder.resolve("t10k-labels-idx1-ubyte"), labels(TEST, 0));
+        return dataset(dir.resolve("idx"), TRAIN, TEST, 28);
+    }
+
+    /** A small valid IDX dataset of square images, written raw. */
+    static Path dataset(Path folder, int train, int test, int side) throws IOException {
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("train-images-idx3-ubyte"), images(train, side));
+        Files.write(folder.resolve("train-labels-idx1-ubyte"), labels(train, 0));
+        Files.write(folder.resolve("t10k-images-idx3-ubyte"), images(test, side));
+        Files.write(folder.resolve("t10k-labels-idx1-ubyte"), labels(test, 0));
         return folder;
     }
 

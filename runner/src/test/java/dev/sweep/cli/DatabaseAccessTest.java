@@ -28,18 +28,7 @@ class DatabaseAccessTest {
     Path dir;
 
     private Path sweepFile(String name, int epochs) throws IOException {
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, """
-                name: %s
-                dataset: {name: mnist, train_limit: 3000, validation: 500}
-                architecture: mlp
-                strategy: {type: random, trials: 2}
-                parameters:
-                  epochs: %d
-                  batch_size: 32
-                  units: {values: [32, 64]}
-                """.formatted(name, epochs));
-        return file;
+        return SurvivalTest.sweepFile(dir, name, 2, epochs, "");
     }
 
     private String db() {

@@ -39,11 +39,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void aSmallTrainedModel() throws IOException {
-        data = Files.createDirectories(dir.resolve("idx"));
-        Files.write(data.resolve("train-images-idx3-ubyte"), BadInputTest.images(300, 28));
-        Files.write(data.resolve("train-labels-idx1-ubyte"), BadInputTest.labels(300, 0));
-        Files.write(data.resolve("t10k-images-idx3-ubyte"), BadInputTest.images(50, 28));
-        Files.write(data.resolve("t10k-labels-idx1-ubyte"), BadInputTest.labels(50, 0));
+        data = BadInputTest.dataset(dir.resolve("idx"), 300, 50, 28);
         Path file = dir.resolve("small.yaml");
         Files.writeString(file, """
                 name: small
@@ -156,11 +152,7 @@ class HostileInputTest {
 
     @Test
     void evaluatingAModelOnImagesOfAnotherSizeNamesBothSizes() throws IOException {
-        Path small = Files.createDirectories(dir.resolve("idx20"));
-        Files.write(small.resolve("train-images-idx3-ubyte"), BadInputTest.images(30, 20));
-        Files.write(small.resolve("train-labels-idx1-ubyte"), BadInputTest.labels(30, 0));
-        Files.write(small.resolve("t10k-images-idx3-ubyte"), BadInputTest.images(20, 20));
-        Files.write(small.resolve("t10k-labels-idx1-ubyte"), BadInputTest.labels(20, 0));
+        Path small = BadInputTest.dataset(dir.resolve("idx20"), 30, 20, 20);
         Cli cli = Cli.run("evaluate", model.toString(), "--data", small.toString());
         assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(2);
         assertThat(cli.err()).contains("cannot read the test images of " + small + " (20x20 pixels, 10 classes)")

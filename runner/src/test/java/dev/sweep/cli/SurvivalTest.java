@@ -27,18 +27,23 @@ class SurvivalTest {
     Path dir;
 
     private Path sweepFile(String name, String extra) throws IOException {
+        return sweepFile(dir, name, 3, EPOCHS, extra);
+    }
+
+    /** An mlp sweep on 3,000 MNIST images that a test can watch, kill or interrupt while it trains. */
+    static Path sweepFile(Path dir, String name, int trials, int epochs, String extra) throws IOException {
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, """
                 name: %s
                 dataset: {name: mnist, train_limit: 3000, validation: 500}
                 architecture: mlp
-                strategy: {type: random, trials: 3}
+                strategy: {type: random, trials: %d}
                 %s
                 parameters:
                   epochs: %d
                   batch_size: 32
                   units: {values: [32, 64]}
-                """.formatted(name, extra, EPOCHS));
+                """.formatted(name, trials, extra, epochs));
         return file;
     }
 
