@@ -27,14 +27,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +35,6 @@ import java.util.stream.Collectors;
  * failures recorded and passed over, fatal errors leaving a sweep that the same command resumes.
  */
 public final class SweepRunner {
-    private static final int SLOT_CHECK_SECONDS = 5;
     private final ArchitectureRegistry architectures;
     private final DatasetRepository datasets;
     private final TrialExecutor executor;
@@ -87,84 +79,40 @@ public final class SweepRunner {
                 pending.add(number);
             }
         }
-        int parallel = Math.max(1, definition.parallel());
         AtomicBoolean abort = new AtomicBoolean();
-        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("sweep-trial"));
-        CompletionService<TrialState> trials = new ExecutorCompletionService<>(pool);
         Pruner pruner = definition.pruner() == null ? null : Pruners.of(definition.pruner(), maxEpochs(declared, candidates));
         LiveHistory history = new LiveHistory(store.history(sweepId, definition.objective().metric(),
                 definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric());
-        int complete = 0;
-        int pruned = 0;
-        int failedNow = 0;
-        int running = 0;
-        RuntimeException stopping = null;
+        TrialScheduler scheduler = new TrialScheduler(executor, stop, abort, definition.parallel(), definition.maxFailures(),
+                failed, () -> failureBudgetExceeded(definition, store, sweepId));
+        TrialScheduler.Tally tally;
         try (Heartbeat heartbeat = new Heartbeat(store)) {
             TrialLifecycle lifecycle = new TrialLifecycle(definition, store, sweepId, planned, executor, listener, heartbeat,
                     new SweepControl(stop, abort, pruner, history));
-            while (!pending.isEmpty() || running > 0) {
-                while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty()
-                        && !stop.isRequested()) {
-                    if (definition.maxFailures() != null && failed >= definition.maxFailures()) {
-                        stopping = failureBudgetExceeded(definition, store, sweepId, failed);
-                        abort.set(true);
-                        break;
-                    }
-                    int number = pending.poll();
-                    long seed = definition.seed() + number;
-                    ResolvedTrial trial = ResolvedTrial.of(definition, resolver, number, seed, candidates.get(number), provenance);
-                    trials.submit(() -> lifecycle.run(number, seed, trial));
-                    running++;
-                }
-                if (running == 0) {
-                    break;
-                }
-                TrialState state;
-                try {
-                    state = awaitNext(trials);
-                    if (state == null) {
-                        continue; // nothing ended yet: look again at the executor's slots and the stop signal
-                    }
-                } catch (RuntimeException | Error e) {
-                    running--;
-                    // The first fatal error stops the sweep; the other running trials stop at their next batch.
-                    if (stopping == null || stopping instanceof StopRequestedException && !(e instanceof StopRequestedException)) {
-                        stopping = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                    }
-                    abort.set(true);
-                    continue;
-                }
-                running--;
-                if (state == TrialState.COMPLETE) {
-                    complete++;
-                } else if (state == TrialState.PRUNED) {
-                    pruned++;
-                } else {
-                    failed++;
-                    failedNow++;
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-            stop.clear();
-        }
-        if (stopping != null) {
+            tally = scheduler.run(pending, number -> {
+                long seed = definition.seed() + number;
+                ResolvedTrial trial = ResolvedTrial.of(definition, resolver, number, seed, candidates.get(number), provenance);
+                return () -> lifecycle.run(number, seed, trial);
+            });
+        } catch (RuntimeException e) {
             store.setSweepState(sweepId, SweepState.INTERRUPTED);
-            throw stopping;
+            throw e;
         }
-        if (!pending.isEmpty()) {
+        if (tally.notStarted() > 0) {
             store.setSweepState(sweepId, SweepState.INTERRUPTED);
-            throw new StopRequestedException("stopped at your request with " + pending.size() + " trials not started");
+            throw new StopRequestedException("stopped at your request with " + tally.notStarted() + " trials not started");
         }
         store.setSweepState(sweepId, SweepState.COMPLETE);
-        SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, complete, pruned, failedNow, finished.size(),
+        SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, tally.complete(), tally.pruned(),
+                tally.failed(), finished.size(),
                 store.bestTrial(sweepId), (System.nanoTime() - started) / 1e9);
         listener.sweepEnded(outcome);
         return outcome;
     }
 
     private static FailureBudgetExceededException failureBudgetExceeded(SweepDefinition definition, ExperimentStore store,
-                                                                        long sweepId, int failed) {
+                                                                        long sweepId) {
+        int failed = (int) store.trials(sweepId).stream().filter(t -> t.state() == TrialState.FAILED).count();
         String reasons = store.trials(sweepId).stream().filter(t -> t.state() == TrialState.FAILED)
                 .map(t -> "  trial " + t.id() + " (candidate #" + t.number() + "): " + t.error()).collect(Collectors.joining("\n"));
         return new FailureBudgetExceededException("sweep '" + definition.name() + "' stopped: " + failed
@@ -173,33 +121,7 @@ public final class SweepRunner {
                 + "run it again to go on; finished trials are kept.");
     }
 
-    /** The next finished trial's state, or null if none ends within a few seconds; its exception, unwrapped, if it ended with one. */
-    private static TrialState awaitNext(CompletionService<TrialState> trials) {
-        try {
-            java.util.concurrent.Future<TrialState> next = trials.poll(SLOT_CHECK_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-            return next == null ? null : next.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StopRequestedException("interrupted while waiting for a trial");
-        }
-    }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread thread = new Thread(r, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 
     /** The most epochs any candidate trains: the largest budget Hyperband plans for. */
     private static int maxEpochs(Map<String, ParameterDeclaration> declared, List<Map<String, Object>> candidates) {

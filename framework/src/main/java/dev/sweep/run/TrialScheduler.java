@@ -1,0 +1,146 @@
+package dev.sweep.run;
+
+import dev.sweep.store.TrialState;
+import dev.sweep.train.StopRequestedException;
+
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the executor's slots busy with the pending candidates, asking again for the slot count as trials end (a
+ * cluster's executors may register late), until none is left, a stop is asked for, a fatal error ends the sweep, or
+ * the failure budget is spent. The first fatal error wins; the trials still running then stop at their next batch.
+ */
+final class TrialScheduler {
+    private static final int SLOT_CHECK_SECONDS = 5;
+
+    /** How the scheduled trials ended; {@code notStarted} candidates were left pending by a stop. */
+    record Tally(int complete, int pruned, int failed, int notStarted) {
+    }
+
+    private final TrialExecutor executor;
+    private final StopSignal stop;
+    private final AtomicBoolean abort;
+    private final int parallel;
+    private final Integer maxFailures;
+    private final Supplier<RuntimeException> budgetSpent;
+
+    /**
+     * @param failedBefore trials of this sweep that failed in earlier runs: they count against {@code maxFailures}
+     * @param budgetSpent  the error that stops the sweep once {@code maxFailures} trials have failed
+     */
+    TrialScheduler(TrialExecutor executor, StopSignal stop, AtomicBoolean abort, int parallel, Integer maxFailures,
+                   int failedBefore, Supplier<RuntimeException> budgetSpent) {
+        this.executor = executor;
+        this.stop = stop;
+        this.abort = abort;
+        this.parallel = Math.max(1, parallel);
+        this.maxFailures = maxFailures;
+        this.failedTotal = failedBefore;
+        this.budgetSpent = budgetSpent;
+    }
+
+    private int failedTotal;
+    private int complete;
+    private int pruned;
+    private int failed;
+    private int running;
+    private RuntimeException stopping;
+    private boolean interrupted;
+
+    /** Runs {@code trial.apply(number)} for the pending numbers; throws the error that stopped the sweep, if any. */
+    Tally run(Deque<Integer> pending, IntFunction<Callable<TrialState>> trial) {
+        ExecutorService pool = Executors.newCachedThreadPool(daemonThreads("sweep-trial"));
+        CompletionService<TrialState> trials = new ExecutorCompletionService<>(pool);
+        try {
+            while (!pending.isEmpty() || running > 0) {
+                startWhileSlotsAreFree(pending, trials, trial);
+                if (running == 0) {
+                    break;
+                }
+                collectNext(trials);
+            }
+        } finally {
+            pool.shutdownNow();
+            stop.clear();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (stopping != null) {
+            throw stopping;
+        }
+        return new Tally(complete, pruned, failed, pending.size());
+    }
+
+    private void startWhileSlotsAreFree(Deque<Integer> pending, CompletionService<TrialState> trials,
+                                        IntFunction<Callable<TrialState>> trial) {
+        while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty() && !stop.isRequested()) {
+            if (maxFailures != null && failedTotal >= maxFailures) {
+                stopping = budgetSpent.get();
+                abort.set(true);
+                return;
+            }
+            trials.submit(trial.apply(pending.poll()));
+            running++;
+        }
+    }
+
+    /** Waits a few seconds for the next trial to end and counts it; none ending is fine, the slots are asked again. */
+    private void collectNext(CompletionService<TrialState> trials) {
+        TrialState state;
+        try {
+            Future<TrialState> next = trials.poll(SLOT_CHECK_SECONDS, TimeUnit.SECONDS);
+            if (next == null) {
+                return;
+            }
+            running--;
+            state = next.get();
+        } catch (ExecutionException e) {
+            fatal(e.getCause());
+            return;
+        } catch (InterruptedException e) {
+            // Not set again until the running trials have stopped: a set flag would make every later poll throw.
+            interrupted = true;
+            fatal(new StopRequestedException("interrupted while waiting for a trial"));
+            return;
+        }
+        switch (state) {
+            case COMPLETE -> complete++;
+            case PRUNED -> pruned++;
+            default -> {
+                failed++;
+                failedTotal++;
+            }
+        }
+    }
+
+    /** The first fatal error stops the sweep; a real error replaces a mere stop request. */
+    private void fatal(Throwable e) {
+        if (stopping == null || stopping instanceof StopRequestedException && !(e instanceof StopRequestedException)) {
+            stopping = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        abort.set(true);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
