@@ -1,5 +1,6 @@
 package dev.sweep.arch;
 
+import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterResolver;
 import dev.sweep.space.ParameterSpec;
@@ -63,7 +64,11 @@ public final class ArchitectureRegistry {
 
     /** The resolver of a sweep's parameters for this architecture: the trainer's and the architecture's declarations. */
     public ParameterResolver resolver(Architecture architecture, Map<String, ParameterSpec> space) {
-        return new ParameterResolver(declaredParameters(architecture), space);
+        return resolver(architecture, space, Conditions.NONE);
+    }
+
+    public ParameterResolver resolver(Architecture architecture, Map<String, ParameterSpec> space, Conditions conditions) {
+        return new ParameterResolver(declaredParameters(architecture), space, conditions);
     }
 
     /** Every declared default of the architecture and the trainer, with {@code values} over them. */

@@ -1,5 +1,6 @@
 package dev.sweep.config;
 
+import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.space.ParameterType;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /** The {@code parameters:} section: each parameter fixed, a choice or a range, checked against its declaration. */
 final class ParametersSection {
-    static final List<String> KEYS = List.of("values", "float", "int", "scale", "step");
+    static final List<String> KEYS = List.of("values", "float", "int", "scale", "step", "when");
     static final int MAX_STEPS = 100_000;
 
     private ParametersSection() {
@@ -27,13 +28,13 @@ final class ParametersSection {
      * @param declared the trainer's and the architecture's parameters, or null when the architecture is unknown (then
      *                 only each value's form is checked)
      */
-    static Map<String, ParameterSpec> read(Node node, Map<String, ParameterDeclaration> declared, String architectureName,
-                                           Problems problems) {
+    static Space read(Node node, Map<String, ParameterDeclaration> declared, String architectureName, Problems problems) {
         YamlMapping map = YamlValues.mapping(node, "parameters", "e.g. parameters: {epochs: 1, learning_rate: {float: [1.0e-4, 1.0e-2], scale: log}}",
                 problems);
         Map<String, ParameterSpec> specs = new LinkedHashMap<>();
+        Map<String, Node> whenNodes = new LinkedHashMap<>();
         if (map == null) {
-            return specs;
+            return Space.EMPTY;
         }
         for (String name : map.keys()) {
             Node value = map.take(name).get();
@@ -44,15 +45,21 @@ final class ParametersSection {
                         "use one of: " + String.join(", ", declared.keySet()));
                 continue;
             }
-            ParameterSpec spec = parameter(name, value, declaration, problems);
+            ParameterSpec spec = parameter(name, value, declaration, whenNodes, problems);
             if (spec != null) {
                 specs.put(name, spec);
             }
         }
-        return specs;
+        return new Space(specs, ConditionsReader.read(whenNodes, specs, declared, problems));
+    }
+
+    /** The section as read: each parameter's spec, and when the conditional ones are active. */
+    record Space(Map<String, ParameterSpec> specs, Conditions conditions) {
+        static final Space EMPTY = new Space(Map.of(), Conditions.NONE);
     }
     /** One parameter's value; {@code declaration} is null when the architecture is unknown (already reported). */
-    static ParameterSpec parameter(String name, Node node, ParameterDeclaration declaration, Problems problems) {
+    static ParameterSpec parameter(String name, Node node, ParameterDeclaration declaration, Map<String, Node> whenNodes,
+                                   Problems problems) {
         if (node instanceof ScalarNode scalar) {
             Object value = coerce(YamlScalars.value(scalar), declaration);
             return checked(name, node, value, declaration, problems) ? new ParameterSpec.Fixed(value) : null;
@@ -70,6 +77,7 @@ final class ParametersSection {
             map.rejectUnknown(KEYS);
             return null;
         }
+        map.take("when").ifPresent(n -> whenNodes.put(name, n));
         ParameterSpec spec = switch (forms.get(0)) {
             case "values" -> choice(name, map.take("values").get(), declaration, problems);
             case "float" -> floatRange(name, map, declaration, problems);

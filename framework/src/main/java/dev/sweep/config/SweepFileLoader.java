@@ -22,6 +22,7 @@ public final class SweepFileLoader {
             "repeats", "max_failures", "parallel", "pruner", "executor");
     static final long DEFAULT_SEED = 42;
     private static final int MAX_GRID_POINTS = 100_000;
+    private static final int MAX_GRID_PRODUCT = 2_000_000;
     public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     private final ArchitectureRegistry architectures;
@@ -81,9 +82,10 @@ public final class SweepFileLoader {
         }
         long seed = top.take("seed").map(n -> YamlValues.integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE, problems)).orElse(DEFAULT_SEED);
         Objective objective = top.take("objective").map(n -> ObjectiveSection.read(n, problems)).orElse(Objective.defaultFor("val_accuracy"));
-        Map<String, ParameterSpec> parameters = top.take("parameters")
+        ParametersSection.Space space = top.take("parameters")
                 .map(n -> ParametersSection.read(n, architecture == null ? null : architectures.declaredParameters(architecture),
-                        architectureName, problems)).orElse(Map.of());
+                        architectureName, problems)).orElse(ParametersSection.Space.EMPTY);
+        Map<String, ParameterSpec> parameters = space.specs();
         int repeats = top.take("repeats").map(n -> (int) YamlValues.integer(n, "repeats", 1, 100, problems)).orElse(1);
         PrunerSpec pruner = top.take("pruner").map(n -> PrunerSection.read(n, problems)).orElse(null);
         if (pruner != null && repeats > 1) {
@@ -101,6 +103,10 @@ public final class SweepFileLoader {
             int size;
             try {
                 size = new CandidateSequence(parameters, strategy, seed).plannedCount();
+                // With conditions the grid is walked to count its distinct points: only a product of bounded size is.
+                if (!space.conditions().isEmpty() && size <= MAX_GRID_PRODUCT) {
+                    size = new CandidateSequence(parameters, space.conditions(), strategy, seed).plannedCount();
+                }
             } catch (IllegalStateException e) {
                 size = Integer.MAX_VALUE;
             }
@@ -110,7 +116,7 @@ public final class SweepFileLoader {
                 problems.throwIfAny();
             }
         }
-        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, repeats, maxFailures, parallel, pruner,
+        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, space.conditions(), repeats, maxFailures, parallel, pruner,
                 executor, text, file);
     }
 

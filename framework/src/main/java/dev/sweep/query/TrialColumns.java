@@ -38,6 +38,9 @@ public final class TrialColumns {
     }
 
     private static Object typed(String text) {
+        if (text == null) {
+            return null;
+        }
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {

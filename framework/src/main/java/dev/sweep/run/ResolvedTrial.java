@@ -27,6 +27,9 @@ record ResolvedTrial(Map<String, Object> parameters, Map<String, String> sources
         config.put("architecture", definition.architecture());
         config.put("seed", seed);
         config.put("parameters", parameters);
+        if (!resolved.inactive().isEmpty()) {
+            config.put("inactive", resolved.inactive());
+        }
         config.put("dataset", dataProvenance);
         config.put("objective", Map.of("metric", definition.objective().metric(), "goal", definition.objective().goal().yamlName()));
         config.put("strategy", definition.strategy().describe());

@@ -48,18 +48,21 @@ public final class SweepPlan {
     }
 
     public Plan plan(SweepDefinition definition, boolean measure) {
-        CandidateSequence sequence = new CandidateSequence(definition.parameters(), definition.strategy(), definition.seed());
+        CandidateSequence sequence = definition.candidates();
         int trials = sequence.plannedCount();
         DataSplit data = datasets.split(definition.dataset());
         Architecture architecture = architectures.get(definition.architecture());
         Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architecture);
-        ParameterResolver resolver = architectures.resolver(architecture, definition.parameters());
+        ParameterResolver resolver = architectures.resolver(architecture, definition.parameters(), definition.conditions());
         List<Row> rows = new ArrayList<>();
         declared.forEach((name, declaration) -> {
             ParameterResolver.Source source = resolver.sourceOf(name);
             if (source != null) {
                 String values = source == ParameterResolver.Source.DEFAULT ? ParameterValues.format(declaration.defaultValue())
                         : describe(definition.parameters().get(name));
+                if (definition.conditions().isConditional(name)) {
+                    values += ", " + definition.conditions().describe(name);
+                }
                 rows.add(new Row(name, source.label(), values, declaration.description()));
             }
         });

@@ -59,7 +59,7 @@ public final class SweepRunner {
     public SweepOutcome run(SweepDefinition definition, ExperimentStore store, SweepListener listener) {
         long started = System.nanoTime();
         NativeHelpers.checkConcurrentTrials(definition.parallel());
-        CandidateSequence sequence = new CandidateSequence(definition.parameters(), definition.strategy(), definition.seed());
+        CandidateSequence sequence = definition.candidates();
         int planned = sequence.plannedCount();
         // Data problems are fatal and best found before anything is recorded.
         Map<String, Object> provenance = datasets.split(definition.dataset()).provenance();
@@ -71,7 +71,8 @@ public final class SweepRunner {
         int failed = (int) earlier.stream().filter(t -> t.state() == TrialState.FAILED).count();
         listener.sweepStarted(definition.withParallel(Math.max(definition.parallel(), executor.slots())), planned, finished.size());
         Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architectures.get(definition.architecture()));
-        ParameterResolver resolver = architectures.resolver(architectures.get(definition.architecture()), definition.parameters());
+        ParameterResolver resolver = architectures.resolver(architectures.get(definition.architecture()), definition.parameters(),
+                definition.conditions());
         List<Map<String, Object>> candidates = sequence.first(planned);
         Deque<Integer> pending = new ArrayDeque<>();
         for (int number = 0; number < candidates.size(); number++) {

@@ -6,6 +6,7 @@ import dev.sweep.query.TrialColumns;
 import dev.sweep.query.TrialFilter;
 import dev.sweep.query.TrialOrder;
 import dev.sweep.store.ExperimentStore;
+import dev.sweep.space.ParameterResolver;
 import dev.sweep.store.TrialMetric;
 import dev.sweep.store.TrialRecord;
 import picocli.CommandLine.Command;
@@ -186,7 +187,9 @@ final class LeaderboardCommand implements Callable<Integer> {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(t.id()), t.sweepName(), String.valueOf(t.number()),
                     t.state().name(), objective(t), fixed(t.valAccuracy(), 4), fixed(t.valLoss(), 4), fixed(t.testAccuracy(), 4),
                     String.valueOf(t.epochsDone()), fixed(t.trainSeconds(), 1)));
-            parameters.forEach(p -> cells.add(t.parameters().getOrDefault(p, "")));
+            // An inactive parameter (its condition does not hold in this trial) shows as '-', not as a value never used.
+            parameters.forEach(p -> cells.add(ParameterResolver.Source.INACTIVE.label().equals(t.parameterSources().get(p)) ? "-"
+                    : t.parameters().getOrDefault(p, "")));
             table.add(cells);
         }
         table.print(out);

@@ -67,7 +67,8 @@ final class ShowCommand implements Callable<Integer> {
                     t.state(), t.error() == null ? "" : ": " + t.error());
             out.println();
             TextTable parameters = new TextTable(List.of("  parameter", "value", "source"));
-            t.parameters().forEach((name, value) -> parameters.add(List.of("  " + name, value, t.parameterSources().get(name))));
+            t.parameters().forEach((name, value) -> parameters.add(List.of("  " + name, value == null ? "-" : value,
+                    t.parameterSources().get(name))));
             parameters.print(out);
             out.println();
             TextTable metrics = new TextTable(List.of("  metric", "value"));

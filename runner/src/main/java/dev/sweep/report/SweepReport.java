@@ -34,6 +34,8 @@ import java.util.Map;
  * opens anywhere.
  */
 public final class SweepReport {
+    private static final String INACTIVE = dev.sweep.space.ParameterResolver.Source.INACTIVE.label();
+
     private static final int TOP = 5;
     private static final int MISTAKES = 36;
 
@@ -97,7 +99,8 @@ public final class SweepReport {
             html.append("<tr><td>").append(t.id()).append("</td><td>").append(t.number()).append("</td><td>")
                     .append(format(t.objectiveValue())).append("</td><td>").append(format(t.valAccuracy())).append("</td><td>")
                     .append(format(t.testAccuracy())).append("</td><td>").append(t.epochsDone()).append("</td>");
-            searched.forEach(p -> html.append("<td>").append(escape(t.parameters().getOrDefault(p, ""))).append("</td>"));
+            searched.forEach(p -> html.append("<td>").append(escape(INACTIVE.equals(t.parameterSources().get(p)) ? "-"
+                    : t.parameters().getOrDefault(p, ""))).append("</td>"));
             html.append("</tr>");
         }
         html.append("</table>");
@@ -115,8 +118,8 @@ public final class SweepReport {
             boolean numeric = true;
             for (TrialRecord t : scored) {
                 String text = t.parameters().get(name);
-                if (text == null) {
-                    continue;
+                if (text == null || INACTIVE.equals(t.parameterSources().get(name))) {
+                    continue; // a trial whose condition left this parameter out says nothing about it
                 }
                 byChoice.computeIfAbsent(text, k -> new ArrayList<>()).add(t.objectiveValue());
                 try {

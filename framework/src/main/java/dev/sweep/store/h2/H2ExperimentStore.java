@@ -156,9 +156,13 @@ public final class H2ExperimentStore implements ExperimentStore {
                     sweepId, number, TrialState.RUNNING.name(), seed, configJson, now, worker, now, earlierAttempts + 1);
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO trial_param (trial_id, name, value_text, value_number, source) VALUES (?, ?, ?, ?, ?)")) {
-                for (Map.Entry<String, Object> p : parameters.entrySet()) {
-                    bind(ps, id, p.getKey(), ParameterValues.format(p.getValue()), ParameterValues.numeric(p.getValue()),
-                            sources.getOrDefault(p.getKey(), "default"));
+                // Every parameter with a value, and those a condition left out without one.
+                java.util.Set<String> names = new java.util.LinkedHashSet<>(parameters.keySet());
+                names.addAll(sources.keySet());
+                for (String name : names) {
+                    Object value = parameters.get(name);
+                    bind(ps, id, name, value == null ? null : ParameterValues.format(value),
+                            value == null ? null : ParameterValues.numeric(value), sources.getOrDefault(name, "default"));
                     ps.addBatch();
                 }
                 ps.executeBatch();
