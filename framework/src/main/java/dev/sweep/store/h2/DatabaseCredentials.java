@@ -32,12 +32,18 @@ public record DatabaseCredentials(String owner, String writer, String reader) {
     static final String WRITER_USER = "sweep_writer";
     static final String READER_USER = "sweep_reader";
 
-    /** A database made before Sweep had credentials: the owner had no password, and nobody could read its file here. */
+    /** A database made before migration V8: an owner without a password, and the reader's old, public one. */
     static final DatabaseCredentials LEGACY = new DatabaseCredentials("", "", "sweep_reader");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A jdbc: URL has no file beside it: its passwords live as long as the process (enough for mem: databases). */
     private static final Map<String, DatabaseCredentials> IN_MEMORY = new ConcurrentHashMap<>();
+
+    /** Never the passwords: a record would print them in any message or log line that shows it. */
+    @Override
+    public String toString() {
+        return "DatabaseCredentials[owner, writer, reader: hidden]";
+    }
 
     static DatabaseCredentials fresh() {
         return new DatabaseCredentials(secret(), secret(), secret());
