@@ -57,6 +57,7 @@ final class ParametersSection {
     record Space(Map<String, ParameterSpec> specs, Conditions conditions) {
         static final Space EMPTY = new Space(Map.of(), Conditions.NONE);
     }
+
     /** One parameter's value; {@code declaration} is null when the architecture is unknown (already reported). */
     static ParameterSpec parameter(String name, Node node, ParameterDeclaration declaration, Map<String, Node> whenNodes,
                                    Problems problems) {
@@ -92,6 +93,7 @@ final class ParametersSection {
         map.rejectUnknown(KEYS);
         return spec;
     }
+
     static ParameterSpec choice(String name, Node node, ParameterDeclaration declaration, Problems problems) {
         if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
             problems.add(node, "values of '" + name + "' must be a non-empty list", "e.g. values: " + example(declaration));
@@ -115,11 +117,21 @@ final class ParametersSection {
         }
         return ok ? new ParameterSpec.Choice(values) : null;
     }
+
+    /** Whether the declared parameter is of the range's type; reported with an example of what it takes if not. */
+    private static boolean rangeFits(String name, Node node, ParameterDeclaration declaration, ParameterType type, String form,
+                                     Problems problems) {
+        if (declaration != null && declaration.type() != type) {
+            problems.add(node, "'" + name + "' is " + declaration.allowedText() + ", not " + form,
+                    "e.g. " + name + ": " + example(declaration));
+            return false;
+        }
+        return true;
+    }
+
     static ParameterSpec floatRange(String name, YamlMapping map, ParameterDeclaration declaration, Problems problems) {
         Node node = map.take("float").get();
-        if (declaration != null && declaration.type() != ParameterType.FLOAT) {
-            problems.add(node, "'" + name + "' is " + declaration.allowedText() + ", not a float range",
-                    "e.g. " + name + ": " + example(declaration));
+        if (!rangeFits(name, node, declaration, ParameterType.FLOAT, "a float range", problems)) {
             return null;
         }
         double[] bounds = bounds(name, node, "float", Number.class, problems);
@@ -165,11 +177,10 @@ final class ParametersSection {
         }
         return ok ? new ParameterSpec.FloatRange(bounds[0], bounds[1], log) : null;
     }
+
     static ParameterSpec intRange(String name, YamlMapping map, ParameterDeclaration declaration, Problems problems) {
         Node node = map.take("int").get();
-        if (declaration != null && declaration.type() != ParameterType.INT) {
-            problems.add(node, "'" + name + "' is " + declaration.allowedText() + ", not an integer range",
-                    "e.g. " + name + ": " + example(declaration));
+        if (!rangeFits(name, node, declaration, ParameterType.INT, "an integer range", problems)) {
             return null;
         }
         double[] bounds = bounds(name, node, "int", Integer.class, problems);
@@ -180,6 +191,7 @@ final class ParametersSection {
         boolean ok = checked(name, node, (int) bounds[0], declaration, problems) & checked(name, node, (int) bounds[1], declaration, problems);
         return ok ? new ParameterSpec.IntRange((long) bounds[0], (long) bounds[1], step) : null;
     }
+
     /** [min, max] with min not above max, or null after reporting. */
     static double[] bounds(String name, Node node, String form, Class<?> type, Problems problems) {
         String fix = "write " + form + ": [MIN, MAX]";
@@ -207,12 +219,14 @@ final class ParametersSection {
         }
         return new double[]{a, b};
     }
+
     static Object coerce(Object value, ParameterDeclaration declaration) {
         if (declaration != null && declaration.type() == ParameterType.FLOAT && (value instanceof Integer || value instanceof Long)) {
             return ((Number) value).doubleValue();
         }
         return value;
     }
+
     static boolean checked(String name, Node at, Object value, ParameterDeclaration declaration, Problems problems) {
         if (declaration == null) {
             return true;
@@ -224,6 +238,7 @@ final class ParametersSection {
         }
         return true;
     }
+
     static String example(ParameterDeclaration declaration) {
         if (declaration == null) {
             return "{values: [A, B]}";

@@ -26,6 +26,7 @@ final class YamlValues {
         }
         return type;
     }
+
     static YamlMapping mapping(Node node, String where, String fix, Problems problems) {
         if (!(node instanceof MappingNode m)) {
             problems.add(node, where + " must be a mapping, not " + YamlScalars.describe(node), fix);
@@ -33,6 +34,7 @@ final class YamlValues {
         }
         return new YamlMapping(m, where, problems);
     }
+
     static String requiredText(YamlMapping map, String key, Problems problems) {
         Optional<Node> node = map.take(key);
         if (node.isEmpty()) {
@@ -41,12 +43,15 @@ final class YamlValues {
         }
         return text(node.get(), key, problems);
     }
+
     static String text(Node node, String what, Problems problems) {
         return scalar(node, what, String.class, "text", problems, v -> v);
     }
+
     static boolean bool(Node node, String what, Problems problems) {
         return Boolean.TRUE.equals(scalar(node, what, Boolean.class, "true or false", problems, v -> v));
     }
+
     static long integer(Node node, String what, long min, long max, Problems problems) {
         Long v = scalar(node, what, Number.class, "an integer", problems,
                 n -> n instanceof Integer || n instanceof Long ? n.longValue() : null);
@@ -59,6 +64,7 @@ final class YamlValues {
         }
         return v;
     }
+
     static <T, R> R scalar(Node node, String what, Class<T> type, String expected, Problems problems, Function<T, R> convert) {
         Object value = node instanceof ScalarNode s ? YamlScalars.value(s) : null;
         R result = type.isInstance(value) ? convert.apply(type.cast(value)) : null;
