@@ -1,5 +1,6 @@
 package dev.sweep.architectures;
 
+import dev.sweep.plugin.ArchitecturePlugins;
 import com.google.inject.Guice;
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
@@ -42,7 +43,7 @@ class ArchitectureContractTest {
             "vgg", 870_634L,
             "resnet", 698_282L);
 
-    private static final ArchitectureRegistry REGISTRY = Guice.createInjector(new ArchitecturesModule())
+    private static final ArchitectureRegistry REGISTRY = Guice.createInjector(new ArchitecturePlugins())
             .getInstance(ArchitectureRegistry.class);
 
     @Test

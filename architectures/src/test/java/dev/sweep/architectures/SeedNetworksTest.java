@@ -1,5 +1,6 @@
 package dev.sweep.architectures;
 
+import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The seeds' variants, beyond the defaults that the contract test checks, built from knobs and counted. */
 class SeedNetworksTest {
     private static final ImageShape MNIST = new ImageShape(28, 28, 1, 10);
-    private final ArchitectureRegistry registry = com.google.inject.Guice.createInjector(new ArchitecturesModule())
+    private final ArchitectureRegistry registry = com.google.inject.Guice.createInjector(new ArchitecturePlugins())
             .getInstance(ArchitectureRegistry.class);
 
     private Network build(String name, Map<String, Object> overrides) {

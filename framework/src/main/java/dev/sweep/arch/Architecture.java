@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A network family that Sweep can tune: a plugin. It declares its tunable parameters and builds a DL4J network
- * from a resolved set of them. Register one with a single line in the architectures module.
+ * from a resolved set of them. It is found by discovery ({@link java.util.ServiceLoader}): list the class in
+ * {@code META-INF/services/dev.sweep.arch.Architecture} of its jar, Sweep's own or a plugin's, and give it a public
+ * constructor without arguments.
  */
 public interface Architecture {
 

@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
+import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterValues;
 import dev.sweep.train.TrainerParameters;
@@ -14,16 +15,18 @@ import java.io.PrintWriter;
 import java.util.List;
 
 @Command(name = "architectures", mixinStandardHelpOptions = true,
-        description = "List the registered architectures and every parameter a sweep file may set, with ranges and defaults.")
+        description = "List the architectures (built in, or from which plugin jar) and every parameter a sweep file may set, with ranges and defaults.")
 final class ArchitecturesCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     private final ArchitectureRegistry registry;
+    private final ArchitecturePlugins.ArchitectureOrigins origins;
 
     @Inject
-    ArchitecturesCommand(ArchitectureRegistry registry) {
+    ArchitecturesCommand(ArchitectureRegistry registry, ArchitecturePlugins.ArchitectureOrigins origins) {
         this.registry = registry;
+        this.origins = origins;
     }
 
     @Override
@@ -33,7 +36,7 @@ final class ArchitecturesCommand implements Runnable {
         print(out, TrainerParameters.ALL);
         for (Architecture a : registry.all()) {
             out.println();
-            out.println(a.name() + ": " + a.description());
+            out.println(a.name() + " (" + origins.byName().getOrDefault(a.name(), "built in") + "): " + a.description());
             print(out, a.parameters());
         }
         out.flush();

@@ -2,6 +2,9 @@ package dev.sweep.cli;
 
 import com.google.inject.Guice;
 import dev.sweep.arch.DeserializationGuard;
+import dev.sweep.plugin.ArchitecturePlugins;
+import dev.sweep.plugin.PluginException;
+import dev.sweep.plugin.PluginJars;
 import com.google.inject.Injector;
 import picocli.CommandLine;
 
@@ -19,13 +22,34 @@ public final class Main {
     }
 
     /** Runs one command line with the given streams; the tests call this, exactly as the script does. */
+    /** {@code --plugins DIR} or {@code --plugins=DIR}, wherever it stands, before picocli reads the rest. */
+    private static String pluginsOption(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--plugins") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith("--plugins=")) {
+                return args[i].substring("--plugins=".length());
+            }
+        }
+        return null;
+    }
+
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         // Before anything creates an ObjectInputStream, after which Java no longer lets a filter factory be set.
         DeserializationGuard.install();
         // slf4j-simple reads its level once, when the first logger is made: before DL4J loads.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 Arrays.asList(args).contains("--verbose") ? "info" : "warn");
-        Injector injector = Guice.createInjector(new SweepModule(err));
+        ArchitecturePlugins architectures;
+        try {
+            architectures = new ArchitecturePlugins(PluginJars.open(PluginJars.folders(pluginsOption(args)),
+                    Main.class.getClassLoader(), err::println), err::println);
+        } catch (PluginException e) {
+            err.println("error: " + e.getMessage());
+            return ErrorReporter.BAD_INPUT;
+        }
+        Injector injector = Guice.createInjector(new SweepModule(err, architectures));
         CommandLine cli = new CommandLine(SweepCommand.class, new GuiceFactory(injector));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -11,6 +11,12 @@ final class SweepCommand implements Runnable {
     @Option(names = "--verbose", description = "show DL4J's and the libraries' INFO logging", scope = picocli.CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
+    // Read by Main before the command line is parsed (the plugins decide which architectures exist); declared here
+    // so that every command accepts it.
+    @Option(names = "--plugins", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "also load the plugin jars of this folder (besides plugins/ beside ./sweep and $SWEEP_PLUGINS)")
+    String plugins;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

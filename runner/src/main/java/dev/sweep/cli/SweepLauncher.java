@@ -1,7 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.architectures.ArchitecturesModule;
+import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.run.LocalTrialExecutor;
@@ -56,7 +56,7 @@ final class SweepLauncher {
         try (CtrlC ignored = new CtrlC(stop, err)) {
             if (definition.executor().isSpark()) {
                 try (SparkTrialExecutor spark = SparkTrialExecutor.start(definition.executor(), definition.name(),
-                        SweepModule.dataRoot(), datasets.dataset(definition.dataset()).folder(), List.of(ArchitecturesModule.class),
+                        SweepModule.dataRoot(), datasets.dataset(definition.dataset()).folder(), List.of(ArchitecturePlugins.class),
                         local)) {
                     out.println(spark.describe() + ": a trial per slot, or parallel if larger");
                     out.flush();

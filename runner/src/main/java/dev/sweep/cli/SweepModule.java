@@ -3,7 +3,7 @@ package dev.sweep.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.sweep.architectures.ArchitecturesModule;
+import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.run.LocalTrialExecutor;
 import dev.sweep.run.TrialExecutor;
@@ -11,17 +11,19 @@ import dev.sweep.run.TrialExecutor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-/** Wires the command line: the registered architectures, the in-process executor, one dataset cache. */
+/** Wires the command line: the architectures found by discovery, the in-process executor, one dataset cache. */
 final class SweepModule extends AbstractModule {
     private final PrintStream messages;
+    private final ArchitecturePlugins architectures;
 
-    SweepModule(PrintStream messages) {
+    SweepModule(PrintStream messages, ArchitecturePlugins architectures) {
         this.messages = messages;
+        this.architectures = architectures;
     }
 
     @Override
     protected void configure() {
-        install(new ArchitecturesModule());
+        install(architectures);
         bind(TrialExecutor.class).to(LocalTrialExecutor.class);
     }
 

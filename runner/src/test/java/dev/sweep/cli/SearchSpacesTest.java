@@ -2,7 +2,7 @@ package dev.sweep.cli;
 
 import com.google.inject.Guice;
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.architectures.ArchitecturesModule;
+import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchSpacesTest {
     private static final Path FOLDER = Path.of("..", "search-spaces");
     private final SweepFileLoader loader = new SweepFileLoader(
-            Guice.createInjector(new ArchitecturesModule()).getInstance(ArchitectureRegistry.class));
+            Guice.createInjector(new ArchitecturePlugins()).getInstance(ArchitectureRegistry.class));
 
     @TestFactory
     Stream<DynamicTest> everyShippedSweepFileValidatesUnderItsOwnName() throws IOException {

@@ -1,0 +1,152 @@
+package dev.sweep.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Architectures from jars built outside Sweep's modules: compiled here against the framework alone, packed with their
+ * service file, dropped in a plugins folder, listed with their origin, swept, and refused clearly when broken.
+ */
+class PluginsTest {
+    @TempDir
+    static Path dir;
+
+    private static final String LINEAR = """
+            package example;
+
+            import dev.sweep.arch.Architecture;
+            import dev.sweep.arch.Network;
+            import dev.sweep.arch.NetworkRequest;
+            import dev.sweep.space.ParameterDeclaration;
+            import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+            import org.deeplearning4j.nn.conf.inputs.InputType;
+            import org.deeplearning4j.nn.conf.layers.OutputLayer;
+            import org.nd4j.linalg.activations.Activation;
+            import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+            import java.util.List;
+
+            public final class %s implements Architecture {
+                public String name() { return "%s"; }
+                public String description() { return "softmax regression: one dense layer from pixels to classes"; }
+                public List<ParameterDeclaration> parameters() { return List.of(%s); }
+                public Network build(NetworkRequest request) {
+                    NeuralNetConfiguration.ListBuilder layers = request.base().list();
+                    layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(request.input().classes())
+                            .activation(Activation.SOFTMAX).build());
+                    layers.setInputType(InputType.feedForward(request.input().pixels()));
+                    return request.network(layers.build());
+                }
+            }
+            """;
+
+    private static Path linearJar;
+
+    /** A plugin jar of one architecture class, compiled against this test's class path. */
+    private static Path pluginJar(String jarName, String className, String architectureName, String parameters) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src-" + className + "/example"));
+        Path out = Files.createDirectories(dir.resolve("classes-" + className));
+        Path source = src.resolve(className + ".java");
+        Files.writeString(source, LINEAR.formatted(className, architectureName, parameters));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int code = javac.run(null, null, errors, "-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
+                source.toString());
+        assertThat(code).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        Path jar = dir.resolve("built").resolve(jarName);
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar))) {
+            j.putNextEntry(new JarEntry("META-INF/services/dev.sweep.arch.Architecture"));
+            j.write(("example." + className + "\n").getBytes(StandardCharsets.UTF_8));
+            j.putNextEntry(new JarEntry("example/" + className + ".class"));
+            j.write(Files.readAllBytes(out.resolve("example/" + className + ".class")));
+        }
+        return jar;
+    }
+
+    private static Path pluginsFolder(String name, Path... jars) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        for (Path jar : jars) {
+            Files.copy(jar, folder.resolve(jar.getFileName()));
+        }
+        return folder;
+    }
+
+    @BeforeAll
+    static void aPluginBuiltOutsideSweep() throws IOException {
+        linearJar = pluginJar("linear.jar", "Linear", "linear", "");
+    }
+
+    @Test
+    void anArchitectureInAPluginJarIsListedWithItsOriginAndSwept() throws IOException {
+        Path plugins = pluginsFolder("plugins-ok", linearJar);
+        Cli list = Cli.run("architectures", "--plugins", plugins.toString());
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("linear (" + plugins.resolve("linear.jar") + "): softmax regression")
+                .contains("mlp (built in)");
+
+        Path file = dir.resolve("linear.yaml");
+        Files.writeString(file, """
+                name: linear
+                dataset: {name: mnist, train_limit: 1000, validation: 300}
+                architecture: linear
+                strategy: {type: random, trials: 2}
+                parameters:
+                  learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}
+                """);
+        String db = dir.resolve("experiments").toString();
+        Cli run = Cli.run("run", file.toString(), "--db", db, "--quiet", "--plugins", plugins.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("2 complete, 0 failed");
+        Path zip = dir.resolve("linear.zip");
+        assertThat(Cli.run("export", "--sweep", "linear", "--out", zip.toString(), "--db", db).exitCode()).isZero();
+        Cli evaluate = Cli.run("evaluate", zip.toString());
+        assertThat(evaluate.exitCode()).as(evaluate.toString()).isZero();
+        assertThat(evaluate.out()).contains("(stored at training: identical)");
+
+        Cli without = Cli.run("plan", file.toString(), "--no-estimate");
+        assertThat(without.exitCode()).as("without the plugin the architecture is unknown").isEqualTo(2);
+        assertThat(without.err()).contains("unknown architecture 'linear'");
+    }
+
+    @Test
+    void twoPluginsOfOneNameOrOneThatDeclaresATrainerParameterAreRefusedNamingTheJars() throws IOException {
+        Path twin = pluginJar("linear-twin.jar", "LinearTwin", "linear", "");
+        Cli twins = Cli.run("architectures", "--plugins", pluginsFolder("plugins-twins", linearJar, twin).toString());
+        assertThat(twins.exitCode()).as(twins.toString()).isEqualTo(2);
+        assertThat(twins.err()).contains("two architectures are named 'linear'").contains("linear.jar").contains("linear-twin.jar")
+                .contains("Fix: rename one");
+
+        Path clash = pluginJar("epochs.jar", "Epochs", "epochs-net",
+                "ParameterDeclaration.intParam(\"epochs\", 1, 1, 10, \"clashes with the trainer\")");
+        Cli clashing = Cli.run("architectures", "--plugins", pluginsFolder("plugins-clash", clash).toString());
+        assertThat(clashing.exitCode()).as(clashing.toString()).isEqualTo(2);
+        assertThat(clashing.err()).contains("architecture 'epochs-net' from " + dir.resolve("plugins-clash/epochs.jar"))
+                .contains("declares 'epochs', which is a trainer parameter");
+    }
+
+    @Test
+    void aBrokenJarIsAWarningAndTheCommandsThatDoNotNeedItRun() throws IOException {
+        Path plugins = pluginsFolder("plugins-broken", linearJar);
+        Files.write(plugins.resolve("broken.jar"), "not a jar at all".getBytes(StandardCharsets.UTF_8));
+        Cli list = Cli.run("architectures", "--plugins", plugins.toString());
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.err()).contains("warning: the plugin " + plugins.resolve("broken.jar") + " is not a readable jar");
+        assertThat(list.out()).contains("linear (").contains("mlp (built in)");
+        assertThat(List.of(list.err().split("\n"))).noneMatch(l -> l.contains("Exception"));
+    }
+}
