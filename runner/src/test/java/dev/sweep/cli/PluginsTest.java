@@ -118,6 +118,11 @@ class PluginsTest {
         assertThat(evaluate.exitCode()).as(evaluate.toString()).isZero();
         assertThat(evaluate.out()).contains("(stored at training: identical)");
 
+        Cli onSpark = Cli.run("run", file.toString(), "--db", db, "--quiet", "--name", "linear-spark", "--executor", "spark",
+                "--master", "local[2]", "--plugins", plugins.toString());
+        assertThat(onSpark.exitCode()).as(onSpark.toString()).isZero();
+        assertThat(onSpark.out()).contains("2 complete, 0 failed");
+
         Cli without = Cli.run("plan", file.toString(), "--no-estimate");
         assertThat(without.exitCode()).as("without the plugin the architecture is unknown").isEqualTo(2);
         assertThat(without.err()).contains("unknown architecture 'linear'");
