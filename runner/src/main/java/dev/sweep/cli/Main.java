@@ -10,7 +10,9 @@ import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** The {@code sweep} command. Exit codes: 0 ok, 1 failure, 2 usage or configuration error. */
 public final class Main {
@@ -41,15 +43,16 @@ public final class Main {
         // slf4j-simple reads its level once, when the first logger is made: before DL4J loads.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 Arrays.asList(args).contains("--verbose") ? "info" : "warn");
+        List<Path> folders = PluginJars.folders(pluginsOption(args));
+        PluginJars plugins = PluginJars.open(folders, Main.class.getClassLoader(), err::println);
         ArchitecturePlugins architectures;
         try {
-            architectures = new ArchitecturePlugins(PluginJars.open(PluginJars.folders(pluginsOption(args)),
-                    Main.class.getClassLoader(), err::println), err::println);
+            architectures = new ArchitecturePlugins(plugins, err::println);
         } catch (PluginException e) {
             err.println("error: " + e.getMessage());
             return ErrorReporter.BAD_INPUT;
         }
-        Injector injector = Guice.createInjector(new SweepModule(err, architectures));
+        Injector injector = Guice.createInjector(new SweepModule(err, architectures, new PluginsCommand.Searched(folders, plugins)));
         CommandLine cli = new CommandLine(SweepCommand.class, new GuiceFactory(injector));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -15,15 +15,18 @@ import java.nio.file.Path;
 final class SweepModule extends AbstractModule {
     private final PrintStream messages;
     private final ArchitecturePlugins architectures;
+    private final PluginsCommand.Searched plugins;
 
-    SweepModule(PrintStream messages, ArchitecturePlugins architectures) {
+    SweepModule(PrintStream messages, ArchitecturePlugins architectures, PluginsCommand.Searched plugins) {
         this.messages = messages;
         this.architectures = architectures;
+        this.plugins = plugins;
     }
 
     @Override
     protected void configure() {
         install(architectures);
+        bind(PluginsCommand.Searched.class).toInstance(plugins);
         bind(TrialExecutor.class).to(LocalTrialExecutor.class);
     }
 

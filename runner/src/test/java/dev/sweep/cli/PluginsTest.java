@@ -98,6 +98,10 @@ class PluginsTest {
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out()).contains("linear (" + plugins.resolve("linear.jar") + "): softmax regression")
                 .contains("mlp (built in)");
+        Cli jars = Cli.run("plugins", "--plugins", plugins.toString());
+        assertThat(jars.exitCode()).as(jars.toString()).isZero();
+        assertThat(jars.out()).contains("  " + plugins).contains("  " + plugins.resolve("linear.jar") + ": architectures linear")
+                .contains("Built in: architectures cnn, convnet, lenet5, mlp, resnet, vgg");
 
         Path file = dir.resolve("linear.yaml");
         Files.writeString(file, """
