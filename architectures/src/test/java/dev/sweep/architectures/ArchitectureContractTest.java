@@ -1,6 +1,5 @@
 package dev.sweep.architectures;
 
-import dev.sweep.plugin.ArchitecturePlugins;
 import com.google.inject.Guice;
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
@@ -10,6 +9,7 @@ import dev.sweep.config.ConfigurationException;
 import dev.sweep.config.SweepFileLoader;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.train.NetworkFactory;
+import dev.sweep.plugin.ArchitecturePlugins;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

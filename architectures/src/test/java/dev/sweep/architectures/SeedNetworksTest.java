@@ -1,10 +1,10 @@
 package dev.sweep.architectures;
 
-import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.train.NetworkFactory;
+import dev.sweep.plugin.ArchitecturePlugins;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.sweep.cli;
 
 import com.google.inject.Guice;
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
+import dev.sweep.plugin.ArchitecturePlugins;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
