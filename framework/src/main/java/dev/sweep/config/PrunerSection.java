@@ -1,37 +1,62 @@
 package dev.sweep.config;
 
+import dev.sweep.prune.PrunerType;
+import dev.sweep.prune.PrunerTypes;
+import dev.sweep.space.ParameterDeclaration;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The {@code pruner:} section: which pruner, and only the settings that pruner has. */
+/**
+ * The {@code pruner:} section: which pruner type, found by discovery, and its settings, checked against the ones that
+ * type declares (each at its place in the file, with the type's own ranges).
+ */
 final class PrunerSection {
-    static final List<String> KEYS = List.of("type", "warmup_epochs", "min_trials", "min_epochs", "reduction");
-
     private PrunerSection() {
     }
 
-    static PrunerSpec read(Node node, Problems problems) {
+    static PrunerSpec read(Node node, PrunerTypes pruners, Problems problems) {
         YamlMapping map = YamlValues.mapping(node, "pruner", "e.g. pruner: {type: median, warmup_epochs: 1}", problems);
         if (map == null) {
             return null;
         }
-        String type = YamlValues.type(node, map, "pruner", PrunerSpec.TYPES, "median, asha or hyperband", problems);
-        int warmup = map.take("warmup_epochs").map(n -> (int) YamlValues.integer(n, "pruner.warmup_epochs", 0, 10_000, problems)).orElse(1);
-        int minTrials = map.take("min_trials").map(n -> (int) YamlValues.integer(n, "pruner.min_trials", 1, 10_000, problems)).orElse(5);
-        int minEpochs = map.take("min_epochs").map(n -> (int) YamlValues.integer(n, "pruner.min_epochs", 1, 10_000, problems)).orElse(1);
-        int reduction = map.take("reduction").map(n -> (int) YamlValues.integer(n, "pruner.reduction", 2, 100, problems)).orElse(3);
-        List<String> allowed = type == null ? KEYS : switch (type) {
-            case "median" -> List.of("type", "warmup_epochs", "min_trials");
-            default -> List.of("type", "min_epochs", "reduction");
-        };
-        for (String key : List.of("warmup_epochs", "min_trials", "min_epochs", "reduction")) {
-            if (!allowed.contains(key) && map.keys().contains(key)) {
-                problems.add(map.keyNode(key), key + " is not a setting of the " + type + " pruner",
-                        "its settings are: " + String.join(", ", allowed.subList(1, allowed.size())));
+        String name = YamlValues.type(node, map, "pruner", pruners.names(), String.join(", ", pruners.names()), problems);
+        PrunerType type = name == null ? null : pruners.find(name).orElse(null);
+        if (type == null) {
+            map.keys().forEach(map::take); // its settings cannot be judged without its type
+            return null;
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        boolean ok = true;
+        List<String> names = new ArrayList<>();
+        for (ParameterDeclaration setting : type.settings()) {
+            names.add(setting.name());
+            Node valueNode = map.take(setting.name()).orElse(null);
+            if (valueNode == null) {
+                settings.put(setting.name(), setting.defaultValue());
+                continue;
+            }
+            if (!(valueNode instanceof ScalarNode scalar)) {
+                problems.add(valueNode, "pruner." + setting.name() + " must be a single value, not "
+                        + YamlScalars.describe(valueNode), "e.g. " + setting.name() + ": " + setting.defaultValue());
+                ok = false;
+                continue;
+            }
+            Object value = ParametersSection.coerce(YamlScalars.value(scalar), setting);
+            ok &= ParametersSection.checked("pruner." + setting.name(), valueNode, value, setting, problems);
+            settings.put(setting.name(), value);
+        }
+        for (String key : map.keys()) {
+            if (!key.equals("type") && !names.contains(key)) {
+                map.take(key);
+                problems.add(map.keyNode(key), key + " is not a setting of the " + name + " pruner",
+                        names.isEmpty() ? "it has no settings" : "its settings are: " + String.join(", ", names));
             }
         }
-        map.rejectUnknown(KEYS);
-        return type == null ? null : new PrunerSpec(type, warmup, minTrials, minEpochs, reduction);
+        return ok ? new PrunerSpec(type, settings) : null;
     }
 }

@@ -1,14 +1,27 @@
 package dev.sweep.config;
 
+import dev.sweep.prune.Pruner;
+import dev.sweep.prune.PrunerType;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The {@code pruner:} of a sweep file.
- *
- * @param type         median, asha or hyperband
- * @param warmupEpochs median: epochs before any pruning
- * @param minTrials    median: completed trials needed before any pruning
- * @param minEpochs    asha, hyperband: the first rung
- * @param reduction    asha, hyperband: keep the top 1/reduction at each rung
+ * The {@code pruner:} of a sweep file: the pruner type it names and every setting of that type, from the file or
+ * the type's defaults.
  */
-public record PrunerSpec(String type, int warmupEpochs, int minTrials, int minEpochs, int reduction) {
-    public static final java.util.List<String> TYPES = java.util.List.of("median", "asha", "hyperband");
+public record PrunerSpec(PrunerType type, Map<String, Object> settings) {
+    public PrunerSpec {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    public String name() {
+        return type.name();
+    }
+
+    /** @param maxEpochs the most epochs any trial of the sweep trains */
+    public Pruner create(int maxEpochs) {
+        return type.create(settings, maxEpochs);
+    }
 }

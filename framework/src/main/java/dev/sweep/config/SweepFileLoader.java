@@ -5,6 +5,7 @@ import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.space.CandidateSequence;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.space.SearchStrategy;
+import dev.sweep.prune.PrunerTypes;
 import jakarta.inject.Inject;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -26,10 +27,17 @@ public final class SweepFileLoader {
     public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     private final ArchitectureRegistry architectures;
+    private final PrunerTypes pruners;
+
+    /** With Sweep's own pruners only. */
+    public SweepFileLoader(ArchitectureRegistry architectures) {
+        this(architectures, PrunerTypes.builtIn());
+    }
 
     @Inject
-    public SweepFileLoader(ArchitectureRegistry architectures) {
+    public SweepFileLoader(ArchitectureRegistry architectures, PrunerTypes pruners) {
         this.architectures = architectures;
+        this.pruners = pruners;
     }
 
     public SweepDefinition load(Path file) {
@@ -87,7 +95,7 @@ public final class SweepFileLoader {
                         architectureName, problems)).orElse(ParametersSection.Space.EMPTY);
         Map<String, ParameterSpec> parameters = space.specs();
         int repeats = top.take("repeats").map(n -> (int) YamlValues.integer(n, "repeats", 1, 100, problems)).orElse(1);
-        PrunerSpec pruner = top.take("pruner").map(n -> PrunerSection.read(n, problems)).orElse(null);
+        PrunerSpec pruner = top.take("pruner").map(n -> PrunerSection.read(n, pruners, problems)).orElse(null);
         if (pruner != null && repeats > 1) {
             problems.add(top.take("pruner").get(), "a pruner does not combine with repeats: it would judge one execution "
                     + "of a trial", "remove repeats, or the pruner");

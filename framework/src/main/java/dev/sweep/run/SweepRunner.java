@@ -6,7 +6,6 @@ import dev.sweep.config.Objective;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.prune.LiveHistory;
 import dev.sweep.prune.Pruner;
-import dev.sweep.prune.Pruners;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.space.CandidateSequence;
 import dev.sweep.space.ParameterDeclaration;
@@ -81,7 +80,7 @@ public final class SweepRunner {
             }
         }
         AtomicBoolean abort = new AtomicBoolean();
-        Pruner pruner = definition.pruner() == null ? null : Pruners.of(definition.pruner(), maxEpochs(declared, candidates));
+        Pruner pruner = definition.pruner() == null ? null : definition.pruner().create(maxEpochs(declared, candidates));
         LiveHistory history = new LiveHistory(store.history(sweepId, definition.objective().metric(),
                 definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric());
         TrialScheduler scheduler = new TrialScheduler(executor, stop, abort, definition.parallel(), definition.maxFailures(),

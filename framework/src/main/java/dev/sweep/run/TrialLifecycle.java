@@ -63,7 +63,7 @@ final class TrialLifecycle {
         } catch (TrialPrunedException e) {
             double wall = seconds(start);
             double objective = definition.objective().of(e.last().valAccuracy(), e.last().valLoss());
-            String reason = "pruned after epoch " + e.last().epoch() + " by " + definition.pruner().type();
+            String reason = "pruned after epoch " + e.last().epoch() + " by " + definition.pruner().name();
             store.pruneTrial(trialId, e.last(), objective, reason, wall);
             listener.trialEnded(number, TrialState.PRUNED, objective, reason, wall);
             return TrialState.PRUNED;

@@ -194,4 +194,17 @@ class SweepFileLoaderTest {
             assertThat(p.fix()).contains("raise step");
         });
     }
+
+    @Test
+    void aPrunersSettingsAreCheckedAgainstTheOnesItsTypeDeclares() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace("seed: 7",
+                "seed: 7\npruner: {type: asha, reduction: 1, warmup_epochs: 2}"), FILE), ConfigurationException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+                "'pruner.reduction' value 1 is outside the allowed range integer 2..100",
+                "warmup_epochs is not a setting of the asha pruner");
+        assertThat(e.problems().get(1).fix()).isEqualTo("its settings are: min_epochs, reduction");
+        SweepDefinition d = loader.parse(VALID.replace("seed: 7", "seed: 7\npruner: {type: median, min_trials: 3}"), FILE);
+        assertThat(d.pruner().name()).isEqualTo("median");
+        assertThat(d.pruner().settings()).containsEntry("min_trials", 3).containsEntry("warmup_epochs", 1);
+    }
 }

@@ -5,6 +5,7 @@ import dev.sweep.arch.DeserializationGuard;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.plugin.PluginException;
 import dev.sweep.plugin.PluginJars;
+import dev.sweep.prune.PrunerTypes;
 import com.google.inject.Injector;
 import picocli.CommandLine;
 
@@ -46,13 +47,15 @@ public final class Main {
         List<Path> folders = PluginJars.folders(pluginsOption(args));
         PluginJars plugins = PluginJars.open(folders, Main.class.getClassLoader(), err::println);
         ArchitecturePlugins architectures;
+        PrunerTypes pruners;
         try {
             architectures = new ArchitecturePlugins(plugins, err::println);
+            pruners = PrunerTypes.discover(plugins, err::println);
         } catch (PluginException e) {
             err.println("error: " + e.getMessage());
             return ErrorReporter.BAD_INPUT;
         }
-        Injector injector = Guice.createInjector(new SweepModule(err, architectures, new PluginsCommand.Searched(folders, plugins)));
+        Injector injector = Guice.createInjector(new SweepModule(err, architectures, pruners, new PluginsCommand.Searched(folders, plugins)));
         CommandLine cli = new CommandLine(SweepCommand.class, new GuiceFactory(injector));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

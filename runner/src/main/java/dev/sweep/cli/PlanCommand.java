@@ -2,7 +2,6 @@ package dev.sweep.cli;
 
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
-import dev.sweep.prune.Pruners;
 import dev.sweep.run.SweepPlan;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.train.TrainerParameters;
@@ -64,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("Runs %d trials side by side (parallel)%n", sweep.parallel());
         }
         if (sweep.pruner() != null) {
-            out.printf("Pruner: %s%n", Pruners.of(sweep.pruner(), maxEpochs(sweep)).describe());
+            out.printf("Pruner: %s%n", sweep.pruner().create(maxEpochs(sweep)).describe());
         }
         if (sweep.executor().isSpark()) {
             out.printf("Trials run as Spark tasks on master %s%s%s; the time estimate below is for this machine%n",

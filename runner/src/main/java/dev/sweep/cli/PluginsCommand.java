@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.plugin.PluginJars;
+import dev.sweep.prune.PrunerTypes;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,11 +27,13 @@ final class PluginsCommand implements Runnable {
 
     private final Searched searched;
     private final ArchitecturePlugins.ArchitectureOrigins origins;
+    private final PrunerTypes pruners;
 
     @Inject
-    PluginsCommand(Searched searched, ArchitecturePlugins.ArchitectureOrigins origins) {
+    PluginsCommand(Searched searched, ArchitecturePlugins.ArchitectureOrigins origins, PrunerTypes pruners) {
         this.searched = searched;
         this.origins = origins;
+        this.pruners = pruners;
     }
 
     @Override
@@ -41,17 +44,34 @@ final class PluginsCommand implements Runnable {
             out.println("  none");
         }
         searched.folders().forEach(f -> out.println("  " + f + (Files.isDirectory(f) ? "" : "  (no such folder)")));
-        Map<String, List<String>> byOrigin = origins.byName().entrySet().stream().collect(Collectors.groupingBy(
-                Map.Entry::getValue, java.util.LinkedHashMap::new, Collectors.mapping(Map.Entry::getKey, Collectors.collectingAndThen(Collectors.toList(), l -> l.stream().sorted().toList()))));
+        Map<String, List<String>> byOrigin = group(origins.byName());
         out.println("Loaded jars:");
         if (searched.jars().jars().isEmpty()) {
             out.println("  none");
         }
+        Map<String, List<String>> prunersByOrigin = group(pruners.origins());
         for (Path jar : searched.jars().jars()) {
-            List<String> names = byOrigin.getOrDefault(jar.toString(), List.of());
-            out.println("  " + jar + ": " + (names.isEmpty() ? "no architectures" : "architectures " + String.join(", ", names)));
+            out.println("  " + jar + ": " + brings(byOrigin, prunersByOrigin, jar.toString()));
         }
-        out.println("Built in: architectures " + String.join(", ", byOrigin.getOrDefault("built in", List.of())));
+        out.println("Built in: " + brings(byOrigin, prunersByOrigin, "built in"));
         out.flush();
+    }
+
+    /** Names by where they came from, each list sorted. */
+    private static Map<String, List<String>> group(Map<String, String> originByName) {
+        return originByName.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue, java.util.LinkedHashMap::new,
+                Collectors.mapping(Map.Entry::getKey, Collectors.collectingAndThen(Collectors.toList(),
+                        l -> l.stream().sorted().toList()))));
+    }
+
+    private static String brings(Map<String, List<String>> architectures, Map<String, List<String>> pruners, String origin) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (architectures.containsKey(origin)) {
+            parts.add("architectures " + String.join(", ", architectures.get(origin)));
+        }
+        if (pruners.containsKey(origin)) {
+            parts.add("pruners " + String.join(", ", pruners.get(origin)));
+        }
+        return parts.isEmpty() ? "no extensions" : String.join("; ", parts);
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.sweep.plugin.ArchitecturePlugins;
+import dev.sweep.prune.PrunerTypes;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.run.LocalTrialExecutor;
 import dev.sweep.run.TrialExecutor;
@@ -15,17 +16,20 @@ import java.nio.file.Path;
 final class SweepModule extends AbstractModule {
     private final PrintStream messages;
     private final ArchitecturePlugins architectures;
+    private final PrunerTypes pruners;
     private final PluginsCommand.Searched plugins;
 
-    SweepModule(PrintStream messages, ArchitecturePlugins architectures, PluginsCommand.Searched plugins) {
+    SweepModule(PrintStream messages, ArchitecturePlugins architectures, PrunerTypes pruners, PluginsCommand.Searched plugins) {
         this.messages = messages;
         this.architectures = architectures;
+        this.pruners = pruners;
         this.plugins = plugins;
     }
 
     @Override
     protected void configure() {
         install(architectures);
+        bind(PrunerTypes.class).toInstance(pruners);
         bind(PluginsCommand.Searched.class).toInstance(plugins);
         bind(TrialExecutor.class).to(LocalTrialExecutor.class);
     }

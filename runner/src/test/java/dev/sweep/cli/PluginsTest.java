@@ -101,7 +101,7 @@ class PluginsTest {
         Cli jars = Cli.run("plugins", "--plugins", plugins.toString());
         assertThat(jars.exitCode()).as(jars.toString()).isZero();
         assertThat(jars.out()).contains("  " + plugins).contains("  " + plugins.resolve("linear.jar") + ": architectures linear")
-                .contains("Built in: architectures cnn, convnet, lenet5, mlp, resnet, vgg");
+                .contains("Built in: architectures cnn, convnet, lenet5, mlp, resnet, vgg; pruners asha, hyperband, median");
 
         Path file = dir.resolve("linear.yaml");
         Files.writeString(file, """
