@@ -46,8 +46,16 @@ public final class BuiltInPruners {
         }
     }
 
+    /** The successive-halving family: a first rung and a reduction factor. */
+    private abstract static class Halving implements PrunerType {
+        @Override
+        public List<ParameterDeclaration> settings() {
+            return List.of(minEpochs(), reduction());
+        }
+    }
+
     /** Asynchronous successive halving. */
-    public static final class Asha implements PrunerType {
+    public static final class Asha extends Halving {
         @Override
         public String name() {
             return "asha";
@@ -59,18 +67,13 @@ public final class BuiltInPruners {
         }
 
         @Override
-        public List<ParameterDeclaration> settings() {
-            return List.of(minEpochs(), reduction());
-        }
-
-        @Override
         public Pruner create(Map<String, Object> settings, int maxEpochs) {
             return new AshaPruner(integer(settings, "min_epochs"), integer(settings, "reduction"));
         }
     }
 
     /** Hyperband's brackets of successive halving. */
-    public static final class Hyperband implements PrunerType {
+    public static final class Hyperband extends Halving {
         @Override
         public String name() {
             return "hyperband";
@@ -79,11 +82,6 @@ public final class BuiltInPruners {
         @Override
         public String description() {
             return "Hyperband: brackets of successive halving with different first rungs, up to the sweep's most epochs";
-        }
-
-        @Override
-        public List<ParameterDeclaration> settings() {
-            return List.of(minEpochs(), reduction());
         }
 
         @Override
