@@ -39,11 +39,11 @@ public final class Main {
     }
 
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        // Before anything creates an ObjectInputStream, after which Java no longer lets a filter factory be set.
-        DeserializationGuard.install();
-        // slf4j-simple reads its level once, when the first logger is made: before DL4J loads.
+        // slf4j-simple reads its level once, when the first logger is made: before anything logs.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 Arrays.asList(args).contains("--verbose") ? "info" : "warn");
+        // Before anything creates an ObjectInputStream, after which Java no longer lets a filter factory be set.
+        DeserializationGuard.install();
         List<Path> folders = PluginJars.folders(pluginsOption(args));
         PluginJars plugins = PluginJars.open(folders, Main.class.getClassLoader(), err::println);
         ArchitecturePlugins architectures;

@@ -102,6 +102,7 @@ class DatabaseAccessTest {
             assertThat(leaderboard.exitCode()).as(leaderboard.toString()).isZero();
             assertThat(leaderboard.out()).contains("served");
             assertThat(sweep.waitFor(Duration.ofSeconds(120))).as(sweep.output()).isZero();
+            assertThat(sweep.output()).as("the libraries' INFO logging is off without --verbose").doesNotContain("INFO ");
         }
     }
 
