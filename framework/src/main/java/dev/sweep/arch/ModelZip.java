@@ -31,16 +31,17 @@ public final class ModelZip {
         }
     }
 
-    /** A model file's bytes, once {@link #check} accepts them; a file too large to be a model is not read at all. */
+    /**
+     * A model file's bytes; a file too large to be a model is not read at all. {@link Network#fromBytes} checks the
+     * entries before DL4J reads them.
+     */
     public static byte[] read(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_INFLATED_BYTES) {
             throw new UnsafeModelException("it is " + (size >> 20) + " MiB, larger than any model Sweep writes ("
                     + (MAX_INFLATED_BYTES >> 20) + " MiB at most)");
         }
-        byte[] bytes = Files.readAllBytes(file);
-        check(bytes);
-        return bytes;
+        return Files.readAllBytes(file);
     }
 
     public static void check(byte[] zip) throws UnsafeModelException {
