@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.sweep.store.ExperimentStoreFixtures.epoch;
+import static dev.sweep.store.ExperimentStoreFixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,14 +49,6 @@ abstract class ExperimentStoreContract {
                 parameters:
                   units: {values: [4, 8]}
                 """.formatted(name), Path.of(name + ".yaml"));
-    }
-
-    static EpochMetrics epoch(int epoch, double valAccuracy) {
-        return ExperimentStoreFixtures.epoch(epoch, valAccuracy);
-    }
-
-    static TrialResult result(double valAccuracy, byte[] model) {
-        return ExperimentStoreFixtures.result(valAccuracy, model);
     }
 
     private long start(long sweepId, int number) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.sweep.store.ExperimentStoreFixtures.epoch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store contract on an H2 file, plus what only a file can show: writers in two processes. */
