@@ -23,7 +23,6 @@ public final class SweepFileLoader {
             "repeats", "max_failures", "parallel", "pruner", "executor");
     static final long DEFAULT_SEED = 42;
     private static final int MAX_GRID_POINTS = 100_000;
-    private static final int MAX_GRID_PRODUCT = 2_000_000;
     public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     private final ArchitectureRegistry architectures;
@@ -108,19 +107,16 @@ public final class SweepFileLoader {
         problems.throwIfAny();
 
         if (strategy != null && strategy.type() == SearchStrategy.Type.GRID) {
+            CandidateSequence grid = new CandidateSequence(parameters, space.conditions(), strategy, seed);
             int size;
             try {
-                size = new CandidateSequence(parameters, strategy, seed).plannedCount();
-                // With conditions the grid is walked to count its distinct points: only a product of bounded size is.
-                if (!space.conditions().isEmpty() && size <= MAX_GRID_PRODUCT) {
-                    size = new CandidateSequence(parameters, space.conditions(), strategy, seed).plannedCount();
-                }
+                size = grid.gridLargerThan(MAX_GRID_POINTS) ? Integer.MAX_VALUE : grid.plannedCount();
             } catch (IllegalStateException e) {
                 size = Integer.MAX_VALUE;
             }
             if (size > MAX_GRID_POINTS) {
-                problems.add(top.take("strategy").get(), "the grid has " + (size == Integer.MAX_VALUE ? "over 2 billion" : size)
-                        + " points, more than " + MAX_GRID_POINTS, "lower points, use fewer values, or use type: random");
+                problems.add(top.take("strategy").get(), "the grid has " + (size == Integer.MAX_VALUE ? "more than "
+                        + MAX_GRID_POINTS + " points" : size + " points, more than " + MAX_GRID_POINTS), "lower points, use fewer values, or use type: random");
                 problems.throwIfAny();
             }
         }
