@@ -4,6 +4,7 @@ import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class ConditionalGrid {
     /** Every distinct active point, in order, or null once there would be more than {@code limit}. */
     List<Map<String, Object>> points(int limit) {
         List<int[]> found = new ArrayList<>();
-        if (!walk(parentsFirst(), 0, new int[names.size()], new boolean[names.size()], found, limit)) {
+        if (!walk(parentsFirst(), 0, new int[names.size()], new HashMap<>(), found, limit)) {
             return null;
         }
         found.sort((a, b) -> {
@@ -98,34 +99,26 @@ final class ConditionalGrid {
      * Branches over the values of active parameters only: an inactive one keeps digit 0, where Arbiter's product
      * shows its point first, so the walk costs the number of points, not the size of the product.
      */
-    private boolean walk(List<Integer> order, int at, int[] digits, boolean[] active, List<int[]> found, int limit) {
+    private boolean walk(List<Integer> order, int at, int[] digits, Map<String, Object> active, List<int[]> found, int limit) {
         if (at == order.size()) {
             found.add(digits.clone());
             return found.size() <= limit;
         }
         int i = order.get(at);
-        active[i] = holds(conditions.when().get(names.get(i)), digits, active);
-        int count = active[i] ? values.get(i).size() : 1;
+        String name = names.get(i);
+        boolean isActive = conditions.isActive(name, active);
+        int count = isActive ? values.get(i).size() : 1;
         for (int d = 0; d < count; d++) {
             digits[i] = d;
+            if (isActive) {
+                active.put(name, values.get(i).get(d));
+            }
             if (!walk(order, at + 1, digits, active, found, limit)) {
                 return false;
             }
         }
+        active.remove(name);
         digits[i] = 0;
-        return true;
-    }
-
-    private boolean holds(Map<String, List<Object>> condition, int[] digits, boolean[] active) {
-        if (condition == null) {
-            return true;
-        }
-        for (Map.Entry<String, List<Object>> c : condition.entrySet()) {
-            int p = names.indexOf(c.getKey());
-            if (p < 0 || !active[p] || !c.getValue().contains(values.get(p).get(digits[p]))) {
-                return false;
-            }
-        }
         return true;
     }
 }

@@ -51,6 +51,12 @@ public record Conditions(Map<String, Map<String, List<Object>>> when) {
         return active;
     }
 
+    /** Whether {@code name} is active given the parameters already known to be active and their values. */
+    boolean isActive(String name, Map<String, Object> active) {
+        Map<String, List<Object>> condition = when.get(name);
+        return condition == null || holds(condition, active);
+    }
+
     private static boolean holds(Map<String, List<Object>> condition, Map<String, Object> active) {
         for (Map.Entry<String, List<Object>> c : condition.entrySet()) {
             if (!active.containsKey(c.getKey()) || !c.getValue().contains(active.get(c.getKey()))) {
