@@ -1,5 +1,6 @@
 package dev.sweep.arch;
 
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterResolver;
@@ -25,6 +26,11 @@ public final class ArchitectureRegistry {
         architectures.forEach((key, architecture) -> {
             if (!key.equals(architecture.name())) {
                 clashes.add("architecture registered as '" + key + "' calls itself '" + architecture.name() + "'");
+            }
+            if (!key.matches("[a-z][a-z0-9_]*") || TrainerParameters.byName().containsKey(key)
+                    || key.equals(ArchitectureBranches.KEY)) {
+                clashes.add("architecture '" + key + "' needs a name of lower-case letters, digits and '_' that no "
+                        + "trainer parameter has: it opens its branch in a sweep file's parameters");
             }
             for (ParameterDeclaration p : architecture.parameters()) {
                 if (TrainerParameters.byName().containsKey(p.name())) {
@@ -69,6 +75,12 @@ public final class ArchitectureRegistry {
 
     public ParameterResolver resolver(Architecture architecture, Map<String, ParameterSpec> space, Conditions conditions) {
         return new ParameterResolver(declaredParameters(architecture), space, conditions);
+    }
+
+    /** The resolver of one architecture's trials in a sweep that may search several. */
+    public ParameterResolver resolver(ArchitectureBranches branches, String architecture, Map<String, ParameterSpec> space,
+                                      Conditions conditions) {
+        return resolver(get(architecture), branches.specsFor(architecture, space), branches.conditionsFor(architecture, conditions));
     }
 
     /** Every declared default of the architecture and the trainer, with {@code values} over them. */

@@ -1,5 +1,6 @@
 package dev.sweep.config;
 
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterSpec;
@@ -26,10 +27,12 @@ final class ConditionsReader {
     /**
      * @param whenNodes each conditional parameter's {@code when:} node
      * @param specs     every parameter the section read
-     * @param declared  the declarations, to read values as their parameter's type (null when unknown)
+     * @param declared  the declarations by key, to read values as their parameter's type (null when unknown)
+     * @param branchOf  the architecture whose branch holds a key, in a sweep of several: a name in its condition means
+     *                  the branch's own parameter first, then a shared one
      */
     static Conditions read(Map<String, Node> whenNodes, Map<String, ParameterSpec> specs,
-                           Map<String, ParameterDeclaration> declared, Problems problems) {
+                           Map<String, ParameterDeclaration> declared, Map<String, String> branchOf, Problems problems) {
         Map<String, Map<String, List<Object>>> when = new LinkedHashMap<>();
         whenNodes.forEach((name, node) -> {
             YamlMapping condition = YamlValues.mapping(node, name + ".when", "e.g. when: {optimizer: sgd}", problems);
@@ -41,11 +44,12 @@ final class ConditionsReader {
                 return;
             }
             Map<String, List<Object>> parsed = new LinkedHashMap<>();
-            for (String on : condition.keys()) {
-                Node valuesNode = condition.take(on).get();
-                List<Object> allowed = choicesOf(name, on, condition.keyNode(on), specs, problems);
+            for (String written : condition.keys()) {
+                Node valuesNode = condition.take(written).get();
+                String on = keyOf(written, branchOf.get(name), specs);
+                List<Object> allowed = choicesOf(name, on, condition.keyNode(written), specs, problems);
                 if (allowed != null) {
-                    List<Object> wanted = values(name, on, valuesNode, allowed, declared == null ? null : declared.get(on), problems);
+                    List<Object> wanted = values(name, on, valuesNode, allowed, declared.get(on), problems);
                     if (wanted != null) {
                         parsed.put(on, wanted);
                     }
@@ -55,6 +59,13 @@ final class ConditionsReader {
         });
         reportCycles(when, whenNodes, problems);
         return new Conditions(when);
+    }
+
+    private static String keyOf(String written, String branch, Map<String, ParameterSpec> specs) {
+        if (branch != null && specs.containsKey(ArchitectureBranches.branchKey(branch, written))) {
+            return ArchitectureBranches.branchKey(branch, written);
+        }
+        return written;
     }
 
     /** The values the named parameter can take in this file, or null (reported) if it is not a choice of it. */

@@ -1,5 +1,6 @@
 package dev.sweep.config;
 
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterSpec;
@@ -15,8 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The {@code parameters:} section: each parameter fixed, a choice or a range, checked against its declaration. */
+/**
+ * The {@code parameters:} section: each parameter fixed, a choice or a range, checked against its declaration; in a
+ * sweep of several architectures, shared ones at the top and each architecture's own under its name.
+ */
 final class ParametersSection {
     static final List<String> KEYS = List.of("values", "float", "int", "scale", "step", "when");
     static final int MAX_STEPS = 100_000;
@@ -25,32 +30,32 @@ final class ParametersSection {
     }
 
     /**
-     * @param declared the trainer's and the architecture's parameters, or null when the architecture is unknown (then
-     *                 only each value's form is checked)
+     * @param declaredBy   each architecture of the sweep, in order, with the trainer's and its own parameters; null
+     *                     for an unknown one (already reported: then only each value's form is checked)
+     * @param branchNames  every name that opens an architecture's branch: the registered architectures and the
+     *                     sweep's own
      */
-    static Space read(Node node, Map<String, ParameterDeclaration> declared, String architectureName, Problems problems) {
+    static Space read(Node node, Map<String, Map<String, ParameterDeclaration>> declaredBy, Set<String> branchNames,
+                      Problems problems) {
         YamlMapping map = YamlValues.mapping(node, "parameters", "e.g. parameters: {epochs: 1, learning_rate: {float: [1.0e-4, 1.0e-2], scale: log}}",
                 problems);
-        Map<String, ParameterSpec> specs = new LinkedHashMap<>();
-        Map<String, Node> whenNodes = new LinkedHashMap<>();
-        if (map == null) {
+        if (map == null || declaredBy.isEmpty()) {
             return Space.EMPTY;
         }
+        SpaceBuilder space = new SpaceBuilder(declaredBy, problems);
         for (String name : map.keys()) {
             Node value = map.take(name).get();
-            ParameterDeclaration declaration = declared == null ? null : declared.get(name);
-            if (declared != null && declaration == null) {
-                problems.add(map.keyNode(name), "parameter '" + name + "' is not declared by architecture '" + architectureName
-                                + "' nor by the trainer." + DidYouMean.hint(name, declared.keySet()),
-                        "use one of: " + String.join(", ", declared.keySet()));
-                continue;
-            }
-            ParameterSpec spec = parameter(name, value, declaration, whenNodes, problems);
-            if (spec != null) {
-                specs.put(name, spec);
+            if (name.equals(ArchitectureBranches.KEY)) {
+                problems.add(map.keyNode(name), "the architecture is not a parameter: it is chosen by the top-level "
+                        + "'architecture' key", "write architecture: {values: [...]} at the top of the file, and each "
+                        + "architecture's own parameters under its name here, e.g. mlp: {units: {values: [64, 128]}}");
+            } else if (branchNames.contains(name) || declaredBy.containsKey(name)) {
+                space.branch(name, map.keyNode(name), value);
+            } else {
+                space.shared(name, map.keyNode(name), value);
             }
         }
-        return new Space(specs, ConditionsReader.read(whenNodes, specs, declared, problems));
+        return space.build();
     }
 
     /** The section as read: each parameter's spec, and when the conditional ones are active. */
@@ -218,6 +223,21 @@ final class ParametersSection {
             return null;
         }
         return new double[]{a, b};
+    }
+
+    /** The values a declaration must allow for the spec to be valid: each choice, or a range's bounds. */
+    static List<Object> valuesToCheck(ParameterSpec spec) {
+        if (spec instanceof ParameterSpec.Fixed f) {
+            return List.of(f.value());
+        }
+        if (spec instanceof ParameterSpec.Choice c) {
+            return c.values();
+        }
+        if (spec instanceof ParameterSpec.FloatRange r) {
+            return List.of(r.min(), r.max());
+        }
+        ParameterSpec.IntRange r = (ParameterSpec.IntRange) spec;
+        return List.of(Math.toIntExact(r.min()), Math.toIntExact(r.max()));
     }
 
     static Object coerce(Object value, ParameterDeclaration declaration) {

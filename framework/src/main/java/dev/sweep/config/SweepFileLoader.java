@@ -1,8 +1,9 @@
 package dev.sweep.config;
 
-import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.CandidateSequence;
+import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.space.SearchStrategy;
 import dev.sweep.prune.PrunerTypes;
@@ -13,9 +14,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads one sweep file and validates all of it against the registered architectures, reporting every problem. */
 public final class SweepFileLoader {
@@ -73,15 +77,7 @@ public final class SweepFileLoader {
                     + "starting with a letter or digit", "e.g. name: mlp-lr-search");
             name = null;
         }
-        String architectureName = YamlValues.requiredText(top, "architecture", problems);
-        Architecture architecture = architectureName == null ? null : architectures.find(architectureName).orElse(null);
-        if (architectureName != null) {
-            if (architecture == null) {
-                problems.add(top.take("architecture").get(), "unknown architecture '" + architectureName + "'."
-                                + DidYouMean.hint(architectureName, architectures.names()),
-                        "known architectures: " + String.join(", ", architectures.names()) + " (see ./sweep architectures)");
-            }
-        }
+        List<String> architectureNames = ArchitectureSection.read(top.take("architecture"), architectures, problems);
         DatasetSpec dataset = top.take("dataset").map(n -> DatasetSection.read(n, base, problems)).orElse(DatasetSpec.mnist());
         SearchStrategy strategy = top.take("strategy").map(n -> StrategySection.read(n, problems)).orElse(null);
         if (strategy == null && !top.keys().contains("strategy")) {
@@ -90,8 +86,8 @@ public final class SweepFileLoader {
         long seed = top.take("seed").map(n -> YamlValues.integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE, problems)).orElse(DEFAULT_SEED);
         Objective objective = top.take("objective").map(n -> ObjectiveSection.read(n, problems)).orElse(Objective.defaultFor("val_accuracy"));
         ParametersSection.Space space = top.take("parameters")
-                .map(n -> ParametersSection.read(n, architecture == null ? null : architectures.declaredParameters(architecture),
-                        architectureName, problems)).orElse(ParametersSection.Space.EMPTY);
+                .map(n -> ParametersSection.read(n, declarations(architectureNames), branchNames(architectureNames), problems))
+                .orElse(ParametersSection.Space.EMPTY);
         Map<String, ParameterSpec> parameters = space.specs();
         int repeats = top.take("repeats").map(n -> (int) YamlValues.integer(n, "repeats", 1, 100, problems)).orElse(1);
         PrunerSpec pruner = top.take("pruner").map(n -> PrunerSection.read(n, pruners, problems)).orElse(null);
@@ -120,12 +116,20 @@ public final class SweepFileLoader {
                 problems.throwIfAny();
             }
         }
-        return new SweepDefinition(name, dataset, architectureName, strategy, seed, objective, parameters, space.conditions(), repeats, maxFailures, parallel, pruner,
+        return new SweepDefinition(name, dataset, new ArchitectureBranches(architectureNames), strategy, seed, objective, parameters, space.conditions(), repeats, maxFailures, parallel, pruner,
                 executor, text, file);
     }
 
-    // ---- sections
+    /** Each architecture's parameters with the trainer's, in the file's order; null for an unknown one. */
+    private Map<String, Map<String, ParameterDeclaration>> declarations(List<String> names) {
+        Map<String, Map<String, ParameterDeclaration>> declarations = new LinkedHashMap<>();
+        names.forEach(n -> declarations.put(n, architectures.find(n).map(architectures::declaredParameters).orElse(null)));
+        return declarations;
+    }
 
-    // ---- scalars
-
+    private Set<String> branchNames(List<String> names) {
+        Set<String> all = new LinkedHashSet<>(architectures.names());
+        all.addAll(names);
+        return all;
+    }
 }

@@ -49,7 +49,7 @@ public final class ModelExport {
             provenance.put("sweep", sweep.name());
             provenance.put("trial_id", trial.id());
             provenance.put("trial_number", trial.number());
-            provenance.put("architecture", sweep.architecture());
+            provenance.put("architecture", trial.architecture());
             provenance.put("seed", trial.seed());
             provenance.set("parameters", config.get("parameters"));
             provenance.set("dataset", config.get("dataset"));

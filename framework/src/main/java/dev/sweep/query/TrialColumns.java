@@ -22,11 +22,11 @@ public final class TrialColumns {
     }
 
     /** Metrics first, then every resolved parameter, numbers as numbers. */
-    public static Map<String, Object> of(TrialRecord t, String architecture) {
+    public static Map<String, Object> of(TrialRecord t) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("trial", t.id());
         c.put("sweep", t.sweepName());
-        c.put("architecture", architecture);
+        c.put("architecture", t.architecture());
         c.put("number", t.number());
         c.put("state", t.state().name());
         c.put("attempt", t.attempt());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.ParameterResolver;
 
 import java.util.LinkedHashMap;
@@ -13,18 +14,19 @@ import java.util.Map;
  * A candidate made complete: every declared default filled in, where each value came from, and the whole
  * configuration as JSON, stored with the trial so that any leaderboard row can be reproduced.
  */
-record ResolvedTrial(Map<String, Object> parameters, Map<String, String> sources, Map<String, Object> searched,
+record ResolvedTrial(String architecture, Map<String, Object> parameters, Map<String, String> sources, Map<String, Object> searched,
                      String configJson) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static ResolvedTrial of(SweepDefinition definition, ParameterResolver resolver, int number, long seed,
+    /** @param candidate under the architecture's own names (see {@link dev.sweep.space.ArchitectureBranches#parametersOf}) */
+    static ResolvedTrial of(SweepDefinition definition, String architecture, ParameterResolver resolver, int number, long seed,
                             Map<String, Object> candidate, Map<String, Object> dataProvenance) {
         ParameterResolver.Resolved resolved = resolver.resolve(candidate);
         Map<String, Object> parameters = resolved.values();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("sweep", definition.name());
         config.put("trial", number);
-        config.put("architecture", definition.architecture());
+        config.put("architecture", architecture);
         config.put("seed", seed);
         config.put("parameters", parameters);
         if (!resolved.inactive().isEmpty()) {
@@ -35,7 +37,12 @@ record ResolvedTrial(Map<String, Object> parameters, Map<String, String> sources
         config.put("strategy", definition.strategy().describe());
         config.put("sweep_seed", definition.seed());
         try {
-            return new ResolvedTrial(parameters, resolved.sourceLabels(), resolved.searched(), JSON.writeValueAsString(config));
+            Map<String, Object> searched = new LinkedHashMap<>();
+            if (definition.branches().mixed()) {
+                searched.put(ArchitectureBranches.KEY, architecture);
+            }
+            searched.putAll(resolved.searched());
+            return new ResolvedTrial(architecture, parameters, resolved.sourceLabels(), searched, JSON.writeValueAsString(config));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a trial configuration as JSON", e);
         }

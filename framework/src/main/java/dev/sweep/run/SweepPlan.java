@@ -1,12 +1,13 @@
 package dev.sweep.run;
 
-import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.HyperParameters;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.CandidateSequence;
+import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterResolver;
 import dev.sweep.space.ParameterSpec;
@@ -17,6 +18,7 @@ import dev.sweep.train.TrainerParameters;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +39,23 @@ public final class SweepPlan {
         this.datasets = datasets;
     }
 
-    /** One parameter as every trial of the sweep will see it. */
+    /** One parameter as every trial of the sweep (or of its architecture) will see it. */
     public record Row(String name, String source, String values, String meaning) {
     }
 
-    /** @param trainImagesPerSecond measured for the first candidates, in candidate order */
-    public record Plan(int trials, int trainImages, int validationImages, int testImages, List<Row> parameters,
+    /**
+     * One architecture of the sweep with its parameters as its trials see them.
+     *
+     * @param trials how many of the sweep's planned trials build it: its grid points, or its share of random draws
+     */
+    public record Branch(String architecture, int trials, List<Row> parameters) {
+    }
+
+    /**
+     * @param branches             one per architecture, in the file's order
+     * @param trainImagesPerSecond measured for the first candidates, in candidate order
+     */
+    public record Plan(int trials, int trainImages, int validationImages, int testImages, List<Branch> branches,
                        List<Map<String, Object>> firstCandidates, List<Double> trainImagesPerSecond,
                        double estimatedSeconds) {
     }
@@ -51,42 +64,62 @@ public final class SweepPlan {
         CandidateSequence sequence = definition.candidates();
         int trials = sequence.plannedCount();
         DataSplit data = datasets.split(definition.dataset());
-        Architecture architecture = architectures.get(definition.architecture());
-        Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architecture);
-        ParameterResolver resolver = architectures.resolver(architecture, definition.parameters(), definition.conditions());
-        List<Row> rows = new ArrayList<>();
-        declared.forEach((name, declaration) -> {
-            ParameterResolver.Source source = resolver.sourceOf(name);
-            if (source != null) {
-                String values = source == ParameterResolver.Source.DEFAULT ? ParameterValues.format(declaration.defaultValue())
-                        : describe(definition.parameters().get(name));
-                if (definition.conditions().isConditional(name)) {
-                    values += ", " + definition.conditions().describe(name);
-                }
-                rows.add(new Row(name, source.label(), values, declaration.description()));
-            }
-        });
+        ArchitectureBranches branches = definition.branches();
         List<Map<String, Object>> candidates = sequence.first(trials);
+        Map<String, ParameterResolver> resolvers = new LinkedHashMap<>();
+        List<Branch> planned = new ArrayList<>();
+        for (String name : branches.architectures()) {
+            ParameterResolver resolver = architectures.resolver(branches, name, definition.parameters(), definition.conditions());
+            resolvers.put(name, resolver);
+            int count = (int) candidates.stream().filter(c -> branches.architectureOf(c).equals(name)).count();
+            planned.add(new Branch(name, count, rows(architectures.declaredParameters(architectures.get(name)), resolver,
+                    branches.specsFor(name, definition.parameters()), branches.conditionsFor(name, definition.conditions()))));
+        }
         List<Double> speeds = new ArrayList<>();
         double seconds = Double.NaN;
         if (measure) {
             for (int i = 0; i < Math.min(PROBED_CANDIDATES, trials); i++) {
-                HyperParameters parameters = new HyperParameters(resolver.resolve(candidates.get(i)).values());
+                String name = branches.architectureOf(candidates.get(i));
+                HyperParameters parameters = hyperParameters(resolvers.get(name), branches, candidates.get(i));
                 speeds.add(ThroughputProbe.trainImagesPerSecond(
-                        NetworkFactory.build(architecture, parameters, data.shape(), definition.seed()), data.shape(),
+                        NetworkFactory.build(architectures.get(name), parameters, data.shape(), definition.seed()), data.shape(),
                         parameters.getInt(TrainerParameters.BATCH_SIZE), PROBE_STEPS));
             }
             double meanSpeed = speeds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             seconds = 0;
             for (int i = 0; i < trials; i++) {
                 double speed = i < speeds.size() ? speeds.get(i) : meanSpeed;
-                int epochs = new HyperParameters(resolver.resolve(candidates.get(i)).values()).getInt(TrainerParameters.EPOCHS);
+                Map<String, Object> candidate = candidates.get(i);
+                int epochs = hyperParameters(resolvers.get(branches.architectureOf(candidate)), branches, candidate)
+                        .getInt(TrainerParameters.EPOCHS);
                 seconds += epochs * (data.train().count() + data.validationCount() / EVAL_SPEEDUP) / speed
                         + data.testCount() / EVAL_SPEEDUP / speed;
             }
         }
-        return new Plan(trials, data.train().count(), data.validationCount(), data.testCount(), rows,
+        return new Plan(trials, data.train().count(), data.validationCount(), data.testCount(), planned,
                 candidates.subList(0, Math.min(3, trials)), speeds, seconds);
+    }
+
+    private static HyperParameters hyperParameters(ParameterResolver resolver, ArchitectureBranches branches,
+                                                   Map<String, Object> candidate) {
+        return new HyperParameters(resolver.resolve(branches.parametersOf(candidate)).values());
+    }
+
+    private static List<Row> rows(Map<String, ParameterDeclaration> declared, ParameterResolver resolver,
+                                  Map<String, ParameterSpec> specs, Conditions conditions) {
+        List<Row> rows = new ArrayList<>();
+        declared.forEach((name, declaration) -> {
+            ParameterResolver.Source source = resolver.sourceOf(name);
+            if (source != null) {
+                String values = source == ParameterResolver.Source.DEFAULT ? ParameterValues.format(declaration.defaultValue())
+                        : describe(specs.get(name));
+                if (conditions.isConditional(name)) {
+                    values += ", " + conditions.describe(name);
+                }
+                rows.add(new Row(name, source.label(), values, declaration.description()));
+            }
+        });
+        return rows;
     }
 
     private static String describe(ParameterSpec spec) {

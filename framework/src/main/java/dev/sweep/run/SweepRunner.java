@@ -7,8 +7,8 @@ import dev.sweep.config.SweepDefinition;
 import dev.sweep.prune.LiveHistory;
 import dev.sweep.prune.Pruner;
 import dev.sweep.data.DatasetRepository;
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.CandidateSequence;
-import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterResolver;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.SweepRecord;
@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,10 +70,12 @@ public final class SweepRunner {
                 .map(TrialRecord::number).collect(Collectors.toSet());
         int failed = (int) earlier.stream().filter(t -> t.state() == TrialState.FAILED).count();
         listener.sweepStarted(definition.withParallel(Math.max(definition.parallel(), executor.slots())), planned, finished.size());
-        Map<String, ParameterDeclaration> declared = architectures.declaredParameters(architectures.get(definition.architecture()));
-        ParameterResolver resolver = architectures.resolver(architectures.get(definition.architecture()), definition.parameters(),
-                definition.conditions());
         List<Map<String, Object>> candidates = sequence.first(planned);
+        ArchitectureBranches branches = definition.branches();
+        Map<String, ParameterResolver> resolvers = new HashMap<>();
+        for (String architecture : branches.architectures()) {
+            resolvers.put(architecture, architectures.resolver(branches, architecture, definition.parameters(), definition.conditions()));
+        }
         Deque<Integer> pending = new ArrayDeque<>();
         for (int number = 0; number < candidates.size(); number++) {
             if (!finished.contains(number)) {
@@ -80,7 +83,7 @@ public final class SweepRunner {
             }
         }
         AtomicBoolean abort = new AtomicBoolean();
-        Pruner pruner = definition.pruner() == null ? null : definition.pruner().create(maxEpochs(declared, candidates));
+        Pruner pruner = definition.pruner() == null ? null : definition.pruner().create(maxEpochs(branches, candidates));
         LiveHistory history = new LiveHistory(store.history(sweepId, definition.objective().metric(),
                 definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric());
         TrialScheduler scheduler = new TrialScheduler(executor, stop, abort, definition.parallel(), definition.maxFailures(),
@@ -91,7 +94,10 @@ public final class SweepRunner {
                     new SweepControl(stop, abort, pruner, history));
             tally = scheduler.run(pending, number -> {
                 long seed = definition.seed() + number;
-                ResolvedTrial trial = ResolvedTrial.of(definition, resolver, number, seed, candidates.get(number), provenance);
+                Map<String, Object> candidate = candidates.get(number);
+                String architecture = branches.architectureOf(candidate);
+                ResolvedTrial trial = ResolvedTrial.of(definition, architecture, resolvers.get(architecture), number, seed,
+                        branches.parametersOf(candidate), provenance);
                 return () -> lifecycle.run(number, seed, trial);
             });
         } catch (RuntimeException e) {
@@ -124,10 +130,10 @@ public final class SweepRunner {
 
 
     /** The most epochs any candidate trains: the largest budget Hyperband plans for. */
-    private static int maxEpochs(Map<String, ParameterDeclaration> declared, List<Map<String, Object>> candidates) {
-        int max = ((Number) declared.get(TrainerParameters.EPOCHS).defaultValue()).intValue();
+    private static int maxEpochs(ArchitectureBranches branches, List<Map<String, Object>> candidates) {
+        int max = ((Number) TrainerParameters.byName().get(TrainerParameters.EPOCHS).defaultValue()).intValue();
         for (Map<String, Object> candidate : candidates) {
-            if (candidate.get(TrainerParameters.EPOCHS) instanceof Number n) {
+            if (branches.parametersOf(candidate).get(TrainerParameters.EPOCHS) instanceof Number n) {
                 max = Math.max(max, n.intValue());
             }
         }

@@ -39,7 +39,7 @@ final class TrialLifecycle {
 
     TrialState run(int number, long seed, ResolvedTrial trial) {
         long start = System.nanoTime();
-        long trialId = store.startTrial(sweepId, number, seed, trial.configJson(), trial.parameters(), trial.sources(),
+        long trialId = store.startTrial(sweepId, number, trial.architecture(), seed, trial.configJson(), trial.parameters(), trial.sources(),
                 Workers.self());
         heartbeat.add(trialId);
         control.started(number);
@@ -48,7 +48,7 @@ final class TrialLifecycle {
             Repeats repeats = new Repeats(definition.objective());
             for (int repeat = 0; repeat < definition.repeats(); repeat++) {
                 long repeatSeed = Repeats.seed(seed, repeat);
-                TrialSpec spec = new TrialSpec(definition.name(), number, repeat, definition.architecture(), trial.parameters(),
+                TrialSpec spec = new TrialSpec(definition.name(), number, repeat, trial.architecture(), trial.parameters(),
                         repeatSeed, definition.dataset(), definition.objective());
                 TrialResult result = executor.execute(spec, new Execution(trialId, number, repeat, progress));
                 double objective = repeats.add(result);

@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * A stored trial with its parameters as text, in declaration order, and its figures by the metric catalogue.
  *
+ * @param architecture     the one it built; in a sweep over several architectures, its branch
  * @param parameterSources for each parameter: searched, fixed or default
  * @param worker           the process that ran it last, as {@code pid@host}
  * @param attempt          how many times this candidate number has been started
  * @param metrics          every {@link TrialMetric} stored for it; a figure not measured (yet) is absent
  */
-public record TrialRecord(long id, long sweepId, String sweepName, int number, TrialState state, long seed,
+public record TrialRecord(long id, long sweepId, String sweepName, int number, String architecture, TrialState state, long seed,
                           String configJson, Map<String, String> parameters, Map<String, String> parameterSources,
                           String error, OffsetDateTime startedAt, OffsetDateTime finishedAt, String worker,
                           OffsetDateTime heartbeatAt, int attempt, Map<TrialMetric, Number> metrics) {

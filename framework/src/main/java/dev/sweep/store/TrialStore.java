@@ -14,10 +14,10 @@ import java.util.Optional;
  */
 public interface TrialStore {
     /**
-     * Records a trial as RUNNING by {@code worker} with its resolved parameters, replacing an earlier unfinished
+     * Records a trial of {@code architecture} as RUNNING by {@code worker} with its resolved parameters, replacing an earlier unfinished
      * attempt at the same candidate number (its epochs go with it) and counting the attempts.
      */
-    long startTrial(long sweepId, int number, long seed, String configJson, Map<String, Object> parameters,
+    long startTrial(long sweepId, int number, String architecture, long seed, String configJson, Map<String, Object> parameters,
                     Map<String, String> sources, String worker);
 
     /** Says that the process running these trials is alive; trials no longer RUNNING are left as they are. */

@@ -57,7 +57,7 @@ class LiveHistoryTest {
     }
 
     private static long start(ExperimentStore store, long sweepId, int number) {
-        return store.startTrial(sweepId, number, number, "{}", Map.of(), Map.of(), "w");
+        return store.startTrial(sweepId, number, "mlp", number, "{}", Map.of(), Map.of(), "w");
     }
 
     private static void record(ExperimentStore store, LiveHistory live, long trialId, int number, int repeat, EpochMetrics m) {

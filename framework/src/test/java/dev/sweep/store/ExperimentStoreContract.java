@@ -53,7 +53,7 @@ abstract class ExperimentStoreContract {
 
     private long start(long sweepId, int number) {
         Map<String, Object> parameters = new LinkedHashMap<>(Map.of("units", 8, "epochs", 2));
-        return store.startTrial(sweepId, number, 42 + number, "{\"parameters\":{}}", parameters,
+        return store.startTrial(sweepId, number, "mlp", 42 + number, "{\"parameters\":{}}", parameters,
                 Map.of("units", "searched", "epochs", "fixed"), "123@host");
     }
 
@@ -257,6 +257,6 @@ abstract class ExperimentStoreContract {
     }
 
     private static long start(ExperimentStore s, long sweepId, int number) {
-        return s.startTrial(sweepId, number, number, "{}", Map.of("units", 4), Map.of("units", "searched"), "w@h");
+        return s.startTrial(sweepId, number, "mlp", number, "{}", Map.of("units", 4), Map.of("units", "searched"), "w@h");
     }
 }

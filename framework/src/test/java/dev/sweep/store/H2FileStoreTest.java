@@ -27,7 +27,7 @@ class H2FileStoreTest extends ExperimentStoreContract {
                 "-cp", System.getProperty("java.class.path"), StoreWriter.class.getName(), location(), Long.toString(sweepId)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         for (int n = 0; n < 30; n++) {
-            store.recordEpoch(store.startTrial(sweepId, n, n, "{}", java.util.Map.of(), java.util.Map.of(), "parent"), 0,
+            store.recordEpoch(store.startTrial(sweepId, n, "mlp", n, "{}", java.util.Map.of(), java.util.Map.of(), "parent"), 0,
                     epoch(1, 0.5));
         }
         String output = new String(child.getInputStream().readAllBytes());
@@ -42,7 +42,7 @@ class H2FileStoreTest extends ExperimentStoreContract {
             long sweepId = Long.parseLong(args[1]);
             try (ExperimentStore store = ExperimentStore.open(args[0])) {
                 for (int n = 100; n < 130; n++) {
-                    store.recordEpoch(store.startTrial(sweepId, n, n, "{}", java.util.Map.of(), java.util.Map.of(), "child"), 0,
+                    store.recordEpoch(store.startTrial(sweepId, n, "mlp", n, "{}", java.util.Map.of(), java.util.Map.of(), "child"), 0,
                             epoch(1, 0.6));
                 }
             }

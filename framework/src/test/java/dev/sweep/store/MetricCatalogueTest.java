@@ -27,7 +27,7 @@ class MetricCatalogueTest {
     void aCompletedTrialHoldsEveryMetricItsCompletionMeasures() {
         try (ExperimentStore store = ExperimentStore.open("jdbc:h2:mem:catalogue-" + System.nanoTime())) {
             long sweepId = store.createSweep(ExperimentStoreContract.sweep("catalogue"), 1);
-            long trialId = store.startTrial(sweepId, 0, 1, "{}", java.util.Map.of(), java.util.Map.of(), "w");
+            long trialId = store.startTrial(sweepId, 0, "mlp", 1, "{}", java.util.Map.of(), java.util.Map.of(), "w");
             var result = ExperimentStoreFixtures.result(0.9);
             store.completeTrial(trialId, result, 0, 1, 0.9, 0.01, 2.0);
             TrialRecord trial = store.trial(trialId).orElseThrow();

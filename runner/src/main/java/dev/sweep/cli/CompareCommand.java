@@ -38,7 +38,7 @@ final class CompareCommand implements Callable<Integer> {
             Set<String> rows = new LinkedHashSet<>(TrialColumns.METRICS);
             for (long id : trialIds) {
                 TrialRecord t = Trials.find(store, id);
-                Map<String, Object> columns = TrialColumns.of(t, store.findSweep(t.sweepName()).orElseThrow().architecture());
+                Map<String, Object> columns = TrialColumns.of(t);
                 trials.add(columns);
                 rows.addAll(columns.keySet());
             }

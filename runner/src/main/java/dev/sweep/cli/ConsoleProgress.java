@@ -41,7 +41,7 @@ final class ConsoleProgress implements SweepListener {
         this.remaining = planned - alreadyDone;
         String strategy = definition.strategy().type() == SearchStrategy.Type.GRID
                 ? "grid search, " + planned + " points" : "random search, " + planned + " trials";
-        out.printf("Sweep '%s': %s, %s, objective %s (%s), storing in %s%n", definition.name(), definition.architecture(),
+        out.printf("Sweep '%s': %s, %s, objective %s (%s), storing in %s%n", definition.name(), definition.architectureLabel(),
                 strategy, definition.objective().metric(), definition.objective().goal().yamlName(), database);
         if (parallel > 1) {
             out.printf("Running %d trials side by side.%n", parallel);

@@ -58,7 +58,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
     /** The csv and json columns: the trial, then the catalogue's metrics marked for the leaderboard. */
     private static final List<String> METRICS = java.util.stream.Stream.concat(java.util.stream.Stream.of("trial", "sweep",
-            "number", "state"), TrialMetric.shownIn(TrialMetric.Shown.LEADERBOARD).stream().map(TrialMetric::label)).toList();
+            "architecture", "number", "state"), TrialMetric.shownIn(TrialMetric.Shown.LEADERBOARD).stream().map(TrialMetric::label)).toList();
 
     @Override
     public Integer call() throws Exception {
@@ -84,13 +84,11 @@ final class LeaderboardCommand implements Callable<Integer> {
 
     /** The stored leaderboard, narrowed by --arch and --where, sorted by --order-by, cut at --top. */
     private List<TrialRecord> select(ExperimentStore store) {
-        Map<String, String> architectures = new LinkedHashMap<>();
-        store.sweeps().forEach(s -> architectures.put(s.name(), s.architecture()));
         List<TrialRecord> all = store.leaderboard(sweep, Integer.MAX_VALUE);
         Map<TrialRecord, Map<String, Object>> columns = new LinkedHashMap<>();
         Set<String> names = new java.util.TreeSet<>(TrialColumns.METRICS);
         for (TrialRecord t : all) {
-            Map<String, Object> c = TrialColumns.of(t, architectures.get(t.sweepName()));
+            Map<String, Object> c = TrialColumns.of(t);
             columns.put(t, c);
             names.addAll(c.keySet());
         }
@@ -132,6 +130,7 @@ final class LeaderboardCommand implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("trial", t.id());
         row.put("sweep", t.sweepName());
+        row.put("architecture", t.architecture());
         row.put("number", t.number());
         row.put("state", t.state().name());
         for (TrialMetric m : TrialMetric.shownIn(TrialMetric.Shown.LEADERBOARD)) {
@@ -179,12 +178,12 @@ final class LeaderboardCommand implements Callable<Integer> {
             out.println("No trials in " + location + " yet. Start one: ./sweep run search-spaces/quickstart.yaml");
             return;
         }
-        List<String> header = new ArrayList<>(List.of("trial", "sweep", "#", "state", "objective", "val_acc", "val_loss", "test_acc",
+        List<String> header = new ArrayList<>(List.of("trial", "sweep", "arch", "#", "state", "objective", "val_acc", "val_loss", "test_acc",
                 "ep_done", "train_s"));
         header.addAll(parameters);
         TextTable table = new TextTable(header);
         for (TrialRecord t : trials) {
-            List<String> cells = new ArrayList<>(List.of(String.valueOf(t.id()), t.sweepName(), String.valueOf(t.number()),
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(t.id()), t.sweepName(), t.architecture(), String.valueOf(t.number()),
                     t.state().name(), objective(t), fixed(t.valAccuracy(), 4), fixed(t.valLoss(), 4), fixed(t.testAccuracy(), 4),
                     String.valueOf(t.epochsDone()), fixed(t.trainSeconds(), 1)));
             // An inactive parameter (its condition does not hold in this trial) shows as '-', not as a value never used.

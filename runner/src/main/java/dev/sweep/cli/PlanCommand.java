@@ -4,6 +4,7 @@ import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
 import dev.sweep.run.SweepPlan;
 import dev.sweep.space.ParameterSpec;
+import dev.sweep.space.SearchStrategy;
 import dev.sweep.train.TrainerParameters;
 import dev.sweep.space.ParameterValues;
 import jakarta.inject.Inject;
@@ -47,8 +48,8 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SweepDefinition sweep = loader.load(file);
         SweepPlan.Plan plan = planner.plan(sweep, !noEstimate);
-        out.printf("%s is valid: sweep '%s', architecture %s, %s search, %d %s, seed %d, objective %s (%s)%n", file,
-                sweep.name(), sweep.architecture(), sweep.strategy().type().name().toLowerCase(), plan.trials(),
+        out.printf("%s is valid: sweep '%s', %s %s, %s search, %d %s, seed %d, objective %s (%s)%n", file,
+                sweep.name(), sweep.branches().mixed() ? "architectures" : "architecture", sweep.architectureLabel(), sweep.strategy().type().name().toLowerCase(), plan.trials(),
                 sweep.strategy().type().name().equals("GRID") ? "grid points" : "trials", sweep.seed(),
                 sweep.objective().metric(), sweep.objective().goal().yamlName());
         out.printf("Data: %s; %,d training, %,d validation, %,d test images%n", sweep.dataset().sourceLabel(),
@@ -71,9 +72,7 @@ final class PlanCommand implements Callable<Integer> {
                     sweep.executor().shipData() ? ", the dataset shipped to every executor" : "");
         }
         out.println();
-        TextTable table = new TextTable(List.of("  parameter", "source", "value or space", "meaning"));
-        plan.parameters().forEach(r -> table.add(List.of("  " + r.name(), r.source(), r.values(), r.meaning())));
-        table.print(out);
+        SpaceTree.of(plan, sweep.strategy().type() == SearchStrategy.Type.GRID).print(out);
         out.println();
         for (int i = 0; i < plan.firstCandidates().size(); i++) {
             out.printf("Candidate #%d: %s%s%n", i, describe(plan.firstCandidates().get(i)),

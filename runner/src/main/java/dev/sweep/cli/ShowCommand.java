@@ -45,7 +45,7 @@ final class ShowCommand implements Callable<Integer> {
         try (ExperimentStore store = database.openExisting()) {
             TrialRecord t = Trials.find(store, trialId);
             SweepRecord sweep = store.findSweep(t.sweepName()).orElseThrow();
-            Map<String, Object> columns = TrialColumns.of(t, sweep.architecture());
+            Map<String, Object> columns = TrialColumns.of(t);
             List<EpochMetrics> epochs = store.epochs(t.id());
             List<RepeatRecord> repeats = store.repeats(t.id());
             if (format.equals("json")) {
@@ -63,7 +63,7 @@ final class ShowCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.printf("Trial %d: candidate #%d of sweep '%s' (%s), %s%s%n", t.id(), t.number(), t.sweepName(), sweep.architecture(),
+            out.printf("Trial %d: candidate #%d of sweep '%s' (%s), %s%s%n", t.id(), t.number(), t.sweepName(), t.architecture(),
                     t.state(), t.error() == null ? "" : ": " + t.error());
             out.println();
             TextTable parameters = new TextTable(List.of("  parameter", "value", "source"));

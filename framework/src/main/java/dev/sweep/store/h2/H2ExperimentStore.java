@@ -124,7 +124,7 @@ public final class H2ExperimentStore implements ExperimentStore {
     public synchronized long createSweep(SweepDefinition definition, int plannedTrials) {
         return insert("INSERT INTO sweep (name, architecture, strategy, planned_trials, seed, objective_metric, objective_goal, "
                         + "dataset, source_file, yaml_text, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                definition.name(), definition.architecture(), definition.strategy().describe(), plannedTrials,
+                definition.name(), definition.architectureLabel(), definition.strategy().describe(), plannedTrials,
                 definition.seed(), definition.objective().metric(), definition.objective().goal().name(),
                 definition.dataset().sourceLabel(), definition.source() == null ? null : definition.source().toString(),
                 definition.yamlText(), SweepState.RUNNING.name(), OffsetDateTime.now());
@@ -143,7 +143,7 @@ public final class H2ExperimentStore implements ExperimentStore {
      * attempt at the same candidate number (its epochs go with it) and counting the attempts.
      */
     @Override
-    public synchronized long startTrial(long sweepId, int number, long seed, String configJson,
+    public synchronized long startTrial(long sweepId, int number, String architecture, long seed, String configJson,
                                         Map<String, Object> parameters, Map<String, String> sources, String worker) {
         requireRoom(0);
         return transaction(() -> {
@@ -151,9 +151,9 @@ public final class H2ExperimentStore implements ExperimentStore {
                     sweepId, number).stream().findFirst().orElse(0);
             update("DELETE FROM trial WHERE sweep_id = ? AND number = ?", sweepId, number);
             OffsetDateTime now = OffsetDateTime.now();
-            long id = insert("INSERT INTO trial (sweep_id, number, state, seed, config_json, started_at, worker, heartbeat_at, "
-                            + "attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    sweepId, number, TrialState.RUNNING.name(), seed, configJson, now, worker, now, earlierAttempts + 1);
+            long id = insert("INSERT INTO trial (sweep_id, number, architecture, state, seed, config_json, started_at, worker, "
+                            + "heartbeat_at, attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    sweepId, number, architecture, TrialState.RUNNING.name(), seed, configJson, now, worker, now, earlierAttempts + 1);
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO trial_param (trial_id, name, value_text, value_number, source) VALUES (?, ?, ?, ?, ?)")) {
                 // Every parameter with a value, and those a condition left out without one.
@@ -393,7 +393,7 @@ public final class H2ExperimentStore implements ExperimentStore {
             }
         }
         return new TrialRecord(rs.getLong("id"), rs.getLong("sweep_id"), rs.getString("sweep_name"), rs.getInt("number"),
-                TrialState.valueOf(rs.getString("state")), rs.getLong("seed"), rs.getString("config_json"), params, sources,
+                rs.getString("architecture"), TrialState.valueOf(rs.getString("state")), rs.getLong("seed"), rs.getString("config_json"), params, sources,
                 rs.getString("error"), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getString("worker"),
                 rs.getObject("heartbeat_at", OffsetDateTime.class), rs.getInt("attempt"), metrics);
