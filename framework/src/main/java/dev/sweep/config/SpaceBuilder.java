@@ -4,6 +4,7 @@ import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterSpec;
+import dev.sweep.train.TrainerParameters;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -79,7 +80,9 @@ final class SpaceBuilder {
             if (declared != null && declaration == null) {
                 problems.add(branch.keyNode(name), "parameter '" + name + "' is not declared by architecture '" + architecture
                                 + "'." + DidYouMean.hint(name, declared.keySet()),
-                        architecture + " declares: " + String.join(", ", declared.keySet()));
+                        architecture + " declares: " + String.join(", ", declared.keySet().stream()
+                                .filter(n -> !TrainerParameters.byName().containsKey(n)).toList())
+                                + "; every architecture takes the trainer's: " + String.join(", ", TrainerParameters.byName().keySet()));
                 continue;
             }
             String key = mixed ? ArchitectureBranches.branchKey(architecture, name) : name;
