@@ -168,6 +168,44 @@ class SurvivalTest {
     }
 
     @Test
+    void aSweepOverTwoArchitecturesInterruptedAndResumedStoresTheSameTrialsAsOneRunUninterrupted() throws Exception {
+        Path file = dir.resolve("branches.yaml");
+        Files.writeString(file, """
+                name: branches
+                dataset: {name: mnist, train_limit: 1500, validation: 300}
+                architecture: {values: [mlp, lenet5]}
+                strategy: {type: random, trials: 4}
+                seed: 7
+                parameters:
+                  epochs: 4
+                  learning_rate: {values: [1.0e-3, 3.0e-3]}
+                  mlp: {units: {values: [32, 64]}}
+                  lenet5: {filters_1: {values: [4, 6]}}
+                """);
+        try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
+            awaitTrial("branches", child, t -> t.number() >= 1 && t.state() == TrialState.RUNNING && t.epochsDone() >= 1);
+            child.signal("INT");
+            assertThat(child.waitFor()).as(child.output()).isEqualTo(130);
+        }
+        assertThat(trials("branches")).extracting(TrialRecord::state).contains(TrialState.INTERRUPTED);
+        Cli resumed = Cli.run("resume", "branches", "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+
+        String other = dir.resolve("uninterrupted").toString();
+        Cli straight = Cli.run("run", file.toString(), "--db", other, "--quiet");
+        assertThat(straight.exitCode()).as(straight.toString()).isZero();
+        List<TrialRecord> expected;
+        try (ExperimentStore store = ExperimentStore.open(other)) {
+            expected = store.trials(store.findSweep("branches").orElseThrow().id());
+        }
+        List<TrialRecord> actual = trials("branches");
+        assertThat(actual).extracting(TrialRecord::state).containsOnly(TrialState.COMPLETE).hasSize(4);
+        assertThat(actual).extracting(t -> t.number() + " " + t.architecture() + " " + t.parameters())
+                .containsExactlyElementsOf(expected.stream().map(t -> t.number() + " " + t.architecture() + " " + t.parameters()).toList());
+        assertThat(expected).extracting(TrialRecord::architecture).as("the seed draws both architectures").contains("mlp", "lenet5");
+    }
+
+    @Test
     void aSecondCtrlCQuitsAtOnceAndTheSweepStillResumes() throws Exception {
         Path file = sweepFile("twice", "");
         try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
