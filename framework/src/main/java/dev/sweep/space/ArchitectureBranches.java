@@ -111,8 +111,11 @@ public record ArchitectureBranches(List<String> architectures) {
         return new Conditions(own);
     }
 
-    /** A key's name for this architecture's trials, or null if it belongs to another architecture (or is the choice). */
-    private String ownName(String architecture, String key) {
+    /**
+     * A sweep key's name among one architecture's trial parameters: {@code mlp.units} is {@code units} for mlp, a
+     * shared key keeps its name, and null means the key belongs to another architecture (or is the choice itself).
+     */
+    public String ownName(String architecture, String key) {
         if (key.equals(KEY)) {
             return null;
         }

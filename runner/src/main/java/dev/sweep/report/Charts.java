@@ -1,5 +1,6 @@
 package dev.sweep.report;
 
+import dev.sweep.store.TrialMetric;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.train.EpochMetrics;
 import org.knowm.xchart.BitmapEncoder;
@@ -20,6 +21,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -131,6 +133,93 @@ final class Charts {
         // Bars from zero would hide the differences that matter between good settings.
         chart.getStyler().setYAxisMin(low - Math.max(0.1 * (high - low), 1e-3));
         chart.addSeries(parameter, choices, means);
+        return chart;
+    }
+
+    /**
+     * Every trial's objective as a point over its architecture, spread sideways so that equal scores stay visible,
+     * and a bar at each architecture's median.
+     */
+    static XYChart objectiveByArchitecture(Map<String, List<TrialRecord>> byArchitecture, String metric) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(metric + " by architecture (bar: median)")
+                .xAxisTitle("architecture").yAxisTitle(metric).build();
+        List<String> names = new ArrayList<>(byArchitecture.keySet());
+        chart.getStyler().setXAxisMin(-0.5).setXAxisMax(names.size() - 0.5);
+        // The legend names the architectures: XChart's tick formatter loops forever on repeated labels.
+        chart.getStyler().setXAxisTicksVisible(false);
+        for (int a = 0; a < names.size(); a++) {
+            List<Double> ys = byArchitecture.get(names.get(a)).stream().map(TrialRecord::objectiveValue).toList();
+            if (ys.isEmpty()) {
+                continue;
+            }
+            Color color = PALETTE[a % PALETTE.length];
+            List<Double> xs = new ArrayList<>();
+            for (int i = 0; i < ys.size(); i++) {
+                xs.add(a + (ys.size() == 1 ? 0 : 0.5 * i / (ys.size() - 1) - 0.25));
+            }
+            double median = median(ys);
+            XYSeries points = chart.addSeries("%s: %d trials, median %.4f".formatted(names.get(a), ys.size(), median), xs, ys);
+            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            points.setMarkerColor(color);
+            XYSeries bar = chart.addSeries(names.get(a) + " median", List.of(a - 0.35, a + 0.35), List.of(median, median));
+            bar.setMarker(SeriesMarkers.NONE);
+            bar.setLineColor(color);
+            bar.setLineStyle(new BasicStroke(3f));
+            bar.setShowInLegend(false);
+        }
+        return chart;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * The objective against the trainable parameters, one colour per architecture, and the Pareto front; on a log axis
+     * where the sizes span a decade or more.
+     */
+    static XYChart objectiveAgainstSize(Map<String, List<TrialRecord>> byArchitecture, boolean maximize, String metric) {
+        Map<String, List<ParetoFront.Point>> sized = new LinkedHashMap<>();
+        List<ParetoFront.Point> all = new ArrayList<>();
+        byArchitecture.forEach((architecture, trials) -> {
+            List<ParetoFront.Point> points = new ArrayList<>();
+            for (TrialRecord t : trials) {
+                Number size = t.metric(TrialMetric.PARAMS);
+                if (size != null && size.doubleValue() > 0) {
+                    points.add(new ParetoFront.Point(size.doubleValue(), t.objectiveValue()));
+                }
+            }
+            sized.put(architecture, points);
+            all.addAll(points);
+        });
+        double smallest = all.stream().mapToDouble(ParetoFront.Point::size).min().orElse(1);
+        double largest = all.stream().mapToDouble(ParetoFront.Point::size).max().orElse(1);
+        boolean log = largest / smallest >= 10; // XChart labels a log axis at decades only
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(metric + " against trainable parameters (line: Pareto front)")
+                .xAxisTitle("trainable parameters" + (log ? " (log scale)" : "")).yAxisTitle(metric).build();
+        chart.getStyler().setXAxisLogarithmic(log);
+        chart.getStyler().setXAxisDecimalPattern("#,###");
+        int a = 0;
+        for (Map.Entry<String, List<ParetoFront.Point>> architecture : sized.entrySet()) {
+            Color color = PALETTE[a++ % PALETTE.length];
+            if (architecture.getValue().isEmpty()) {
+                continue;
+            }
+            XYSeries points = chart.addSeries(architecture.getKey(),
+                    architecture.getValue().stream().map(ParetoFront.Point::size).toList(),
+                    architecture.getValue().stream().map(ParetoFront.Point::objective).toList());
+            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            points.setMarkerColor(color);
+        }
+        List<ParetoFront.Point> front = ParetoFront.of(all, maximize);
+        XYSeries line = chart.addSeries("Pareto front", front.stream().map(ParetoFront.Point::size).toList(),
+                front.stream().map(ParetoFront.Point::objective).toList());
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(Color.DARK_GRAY);
         return chart;
     }
 

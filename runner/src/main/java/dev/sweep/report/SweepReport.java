@@ -4,11 +4,13 @@ import dev.sweep.arch.Network;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.EvalSet;
+import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.space.ParameterValues;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.StoredModel;
 import dev.sweep.store.SweepRecord;
+import dev.sweep.store.TrialMetric;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 import dev.sweep.train.EpochMetrics;
@@ -78,6 +80,9 @@ public final class SweepReport {
         if (!ranked.isEmpty()) {
             heading("Optimization history");
             image("optimization history", Charts.png(Charts.history(trials, maximize, metric)));
+            if (definition.branches().mixed()) {
+                architectureCharts(definition.branches(), ranked, maximize, metric);
+            }
             parameterCharts(definition, trials, metric);
             bestModel(ranked.get(0), store, data);
         }
@@ -99,8 +104,10 @@ public final class SweepReport {
             html.append("<tr><td>").append(t.id()).append("</td><td>").append(t.number()).append("</td><td>")
                     .append(format(t.objectiveValue())).append("</td><td>").append(format(t.valAccuracy())).append("</td><td>")
                     .append(format(t.testAccuracy())).append("</td><td>").append(t.epochsDone()).append("</td>");
-            searched.forEach(p -> html.append("<td>").append(escape(INACTIVE.equals(t.parameterSources().get(p)) ? "-"
-                    : t.parameters().getOrDefault(p, ""))).append("</td>"));
+            searched.forEach(p -> {
+                String value = valueOf(t, p, definition.branches());
+                html.append("<td>").append(escape(value == null ? "-" : value)).append("</td>");
+            });
             html.append("</tr>");
         }
         html.append("</table>");
@@ -109,17 +116,17 @@ public final class SweepReport {
     private void parameterCharts(SweepDefinition definition, List<TrialRecord> trials, String metric) {
         List<TrialRecord> scored = trials.stream().filter(t -> t.objectiveValue() != null).toList();
         definition.parameters().forEach((name, spec) -> {
-            if (spec.isFixed()) {
-                return;
+            if (spec.isFixed() || name.equals(ArchitectureBranches.KEY)) {
+                return; // the architecture has its own section
             }
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             Map<String, List<Double>> byChoice = new LinkedHashMap<>();
             boolean numeric = true;
             for (TrialRecord t : scored) {
-                String text = t.parameters().get(name);
-                if (text == null || INACTIVE.equals(t.parameterSources().get(name))) {
-                    continue; // a trial whose condition left this parameter out says nothing about it
+                String text = valueOf(t, name, definition.branches());
+                if (text == null) {
+                    continue; // a trial of another architecture, or whose condition left it out, says nothing about it
                 }
                 byChoice.computeIfAbsent(text, k -> new ArrayList<>()).add(t.objectiveValue());
                 try {
@@ -148,6 +155,31 @@ public final class SweepReport {
                 image(metric + " by " + name, Charts.png(Charts.objectiveByChoice(name, choices, means, metric)));
             }
         });
+    }
+
+    /** Which architecture wins, and what each costs in weights for what it scores. */
+    private void architectureCharts(ArchitectureBranches branches, List<TrialRecord> ranked, boolean maximize, String metric) {
+        heading("Architectures compared");
+        Map<String, List<TrialRecord>> byArchitecture = new LinkedHashMap<>();
+        branches.architectures().forEach(a -> byArchitecture.put(a, new ArrayList<>()));
+        ranked.forEach(t -> byArchitecture.computeIfAbsent(t.architecture(), a -> new ArrayList<>()).add(t));
+        image(metric + " by architecture", Charts.png(Charts.objectiveByArchitecture(byArchitecture, metric)));
+        if (ranked.stream().anyMatch(t -> t.metric(TrialMetric.PARAMS) != null)) {
+            image(metric + " against trainable parameters",
+                    Charts.png(Charts.objectiveAgainstSize(byArchitecture, maximize, metric)));
+        }
+    }
+
+    /** A trial's value of a sweep key; null where the key is another architecture's or the trial's condition left it out. */
+    private static String valueOf(TrialRecord trial, String key, ArchitectureBranches branches) {
+        if (key.equals(ArchitectureBranches.KEY)) {
+            return trial.architecture();
+        }
+        String name = branches.ownName(trial.architecture(), key);
+        if (name == null || INACTIVE.equals(trial.parameterSources().get(name))) {
+            return null;
+        }
+        return trial.parameters().get(name);
     }
 
     private void bestModel(TrialRecord best, ExperimentStore store, DataSplit data) throws IOException {

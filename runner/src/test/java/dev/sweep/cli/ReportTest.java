@@ -78,6 +78,38 @@ class ReportTest {
     }
 
     @Test
+    void theReportOfASweepOverTwoArchitecturesComparesThemAndChartsEachBranchParameterOverItsOwnTrials() throws Exception {
+        Path file = dir.resolve("pair.yaml");
+        Files.writeString(file, """
+                name: pair
+                dataset: {name: mnist, train_limit: 600, validation: 200}
+                architecture: {values: [mlp, lenet5]}
+                strategy: {type: grid}
+                parameters:
+                  epochs: 1
+                  mlp: {units: {values: [16, 64]}}
+                  lenet5: {filters_1: {values: [4, 6]}}
+                """);
+        String db = dir.resolve("experiments").toString();
+        assertThat(Cli.run("run", file.toString(), "--db", db, "--quiet").exitCode()).isZero();
+        Path out = dir.resolve("report");
+        Cli report = Cli.run("report", "pair", "--out", out.toString(), "--db", db);
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        String html = Files.readString(out.resolve("index.html"));
+
+        List<String> charts = new ArrayList<>();
+        Matcher m = IMAGE.matcher(html);
+        while (m.find()) {
+            charts.add(m.group(1));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
+            assertThat(distinctColours(image)).as("%s is drawn, not blank", m.group(1)).isGreaterThan(8);
+        }
+        assertThat(charts).contains("val_accuracy by architecture", "val_accuracy against trainable parameters",
+                "val_accuracy against mlp.units", "val_accuracy against lenet5.filters_1");
+        assertThat(html).contains("<th>architecture</th>").contains("<td>mlp</td>").contains("<td>lenet5</td>");
+    }
+
+    @Test
     void dataDescribeCountsEveryLabelOfEverySplitAndDrawsSamples() throws Exception {
         Cli cli = Cli.run("data", "describe", "--format", "json", "--out", dir.toString());
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
