@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
         SweepPlan.Plan plan = planner.plan(sweep, !noEstimate);
         out.printf("%s is valid: sweep '%s', %s %s, %s search, %d %s, seed %d, objective %s (%s)%n", file,
                 sweep.name(), sweep.branches().mixed() ? "architectures" : "architecture", sweep.architectureLabel(), sweep.strategy().type().name().toLowerCase(), plan.trials(),
-                sweep.strategy().type().name().equals("GRID") ? "grid points" : "trials", sweep.seed(),
+                (sweep.strategy().type().name().equals("GRID") ? "grid point" : "trial") + (plan.trials() == 1 ? "" : "s"), sweep.seed(),
                 sweep.objective().metric(), sweep.objective().goal().yamlName());
         out.printf("Data: %s; %,d training, %,d validation, %,d test images%n", sweep.dataset().sourceLabel(),
                 plan.trainImages(), plan.validationImages(), plan.testImages());

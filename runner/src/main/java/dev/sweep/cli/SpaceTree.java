@@ -32,7 +32,7 @@ final class SpaceTree {
             SweepPlan.Branch branch = branches.get(i);
             boolean last = i == branches.size() - 1;
             tree.table.add(List.of("  " + (last ? "└─ " : "├─ ") + branch.architecture(), "",
-                    branch.trials() + (grid ? " grid points" : " of the trials"), ""));
+                    branch.trials() + (grid ? branch.trials() == 1 ? " grid point" : " grid points" : " of the trials"), ""));
             String indent = "  " + (last ? "   " : "│  ") + "  ";
             branch.parameters().stream().filter(r -> !shared.contains(r)).forEach(r -> tree.row(indent, r));
         }
