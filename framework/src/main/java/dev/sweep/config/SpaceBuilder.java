@@ -170,7 +170,9 @@ final class SpaceBuilder {
                 }
             });
             if (!lacking.isEmpty()) {
-                List<String> declaring = declaredBy.keySet().stream().filter(a -> !lacking.contains(a)).toList();
+                // An unknown architecture is reported by itself; it is no example of one that declares the parameter.
+                List<String> declaring = declaredBy.keySet().stream()
+                        .filter(a -> declaredBy.get(a) != null && !lacking.contains(a)).toList();
                 problems.add(keyNodes.get(key), "'" + key + "' is shared by every architecture, but " + String.join(", ", lacking)
                                 + (lacking.size() == 1 ? " does" : " do") + " not declare it",
                         "move it into the branches of those that do (" + String.join(", ", declaring) + "), e.g. "

@@ -173,6 +173,20 @@ class ArchitectureBranchesFileTest {
     }
 
     @Test
+    void aSharedParameterUndeclaredSomewhereSuggestsOnlyKnownArchitecturesThatDeclareIt() {
+        List<ConfigProblem> problems = problems("""
+                architecture: {values: [mlp, lenet5, resnet, mpl]}
+                parameters:
+                  dropout: {values: [0.1, 0.2]}
+                """);
+        assertThat(problems).extracting(ConfigProblem::message).containsExactly(
+                "unknown architecture 'mpl'. Did you mean 'mlp'?",
+                "'dropout' is shared by every architecture, but resnet does not declare it");
+        assertThat(problems.get(1).fix()).isEqualTo("move it into the branches of those that do (mlp, lenet5), "
+                + "e.g. mlp: {dropout: ...}, or add when: {architecture: [mlp, lenet5]}");
+    }
+
+    @Test
     void aSharedParameterMayBeLimitedToTheArchitecturesThatDeclareIt() {
         SweepDefinition d = parse("{type: grid}", """
                 architecture: {values: [mlp, resnet]}
