@@ -1,48 +1,44 @@
 package dev.sweep.config;
 
-import dev.sweep.space.SearchStrategy;
+import dev.sweep.sample.SamplerType;
+import dev.sweep.sample.SamplerTypes;
 import org.snakeyaml.engine.v2.nodes.Node;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 
-/** The {@code strategy:} section: random search with its trials, or grid search with its points. */
+/**
+ * The {@code strategy:} section: which sampler, found by discovery, how many trials (unless it plans its own, as a
+ * grid does), and its settings, checked against the ones that sampler declares.
+ */
 final class StrategySection {
-    static final List<String> KEYS = List.of("type", "trials", "points");
-
     private StrategySection() {
     }
 
-    static SearchStrategy read(Node node, Problems problems) {
+    static StrategySpec read(Node node, SamplerTypes samplers, Problems problems) {
         YamlMapping map = YamlValues.mapping(node, "strategy", "e.g. strategy: {type: random, trials: 10}", problems);
         if (map == null) {
             return null;
         }
-        String type = map.take("type").map(n -> YamlValues.text(n, "strategy.type", problems)).orElse(null);
-        SearchStrategy result = null;
+        String name = YamlValues.type(node, map, "strategy", samplers.names(), String.join(", ", samplers.names()), problems);
+        SamplerType type = name == null ? null : samplers.find(name).orElse(null);
         if (type == null) {
-            problems.add(node, "strategy needs a type", "type: random (with trials: N) or type: grid (with points: N)");
-        } else if (type.equals("random")) {
-            Optional<Node> trials = map.take("trials");
-            if (trials.isEmpty()) {
-                problems.add(node, "random search needs the number of trials", "add trials: N");
-            } else {
-                result = SearchStrategy.random((int) YamlValues.integer(trials.get(), "strategy.trials", 1, 1_000_000, problems));
-            }
-            map.take("points").ifPresent(n -> problems.add(map.keyNode("points"), "points is for grid search",
-                    "remove it, or use type: grid"));
-        } else if (type.equals("grid")) {
-            int points = map.take("points").map(n -> (int) YamlValues.integer(n, "strategy.points", 1, 1000, problems)).orElse(3);
-            result = SearchStrategy.grid(points);
-            map.take("trials").ifPresent(n -> problems.add(map.keyNode("trials"), "grid search runs every point; trials is for random search",
-                    "remove trials, or use type: random"));
-        } else {
-            map.take("trials");
-            map.take("points");
-            problems.add(map.take("type").get(), "unknown strategy type '" + type + "'." + DidYouMean.hint(type, List.of("random", "grid")),
-                    "use type: random or type: grid");
+            map.keys().forEach(map::take); // its settings cannot be judged without its type
+            return null;
         }
-        map.rejectUnknown(KEYS);
-        return result;
+        int trials = 0;
+        Optional<Node> trialsNode = map.take("trials");
+        if (type.plansItsOwnTrials()) {
+            trialsNode.ifPresent(n -> problems.add(map.keyNode("trials"), name + " search decides its own number of trials; "
+                    + "trials is for the others", "remove trials, or use another type (e.g. random)"));
+        } else if (trialsNode.isEmpty()) {
+            problems.add(node, name + " search needs the number of trials", "add trials: N");
+        } else {
+            trials = (int) YamlValues.integer(trialsNode.get(), "strategy.trials", 1, 1_000_000, problems);
+        }
+        Map<String, Object> settings = TypeSettings.read(map, type.settings(), "strategy", name + " search",
+                List.of("trials"), problems);
+        return settings == null ? null : new StrategySpec(type, trials, settings);
     }
 }

@@ -1,10 +1,12 @@
 package dev.sweep.config;
 
 import dev.sweep.space.ArchitectureBranches;
-import dev.sweep.space.CandidateSequence;
+import dev.sweep.sample.Sampler;
+import dev.sweep.sample.SamplingSpace;
 import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterSpec;
-import dev.sweep.space.SearchStrategy;
+
+import dev.sweep.train.TrainerParameters;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param pruner      stops unpromising trials after an epoch; null for none
  * @param executor    what runs the trials: this process, or Spark
  */
-public record SweepDefinition(String name, DatasetSpec dataset, ArchitectureBranches branches, SearchStrategy strategy,
+public record SweepDefinition(String name, DatasetSpec dataset, ArchitectureBranches branches, StrategySpec strategy,
                               long seed, Objective objective, Map<String, ParameterSpec> parameters, Conditions conditions,
                               int repeats,
                               Integer maxFailures, int parallel, PrunerSpec pruner, ExecutorSpec executor, String yamlText,
@@ -30,9 +32,36 @@ public record SweepDefinition(String name, DatasetSpec dataset, ArchitectureBran
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
-    /** The sweep's numbered candidates, each without its inactive parameters. */
-    public CandidateSequence candidates() {
-        return new CandidateSequence(parameters, conditions, strategy, seed);
+    /** What proposes the sweep's candidates: its keys, active ones only. */
+    public Sampler sampler() {
+        return strategy.create(new SamplingSpace(parameters, conditions), seed);
+    }
+
+    /**
+     * The most epochs any trial may train, read from the space (a learning sampler's candidates are not known in
+     * advance): the largest budget Hyperband plans for.
+     */
+    public int maxEpochs() {
+        int max = 0;
+        for (Map.Entry<String, ParameterSpec> e : parameters.entrySet()) {
+            if (e.getKey().equals(TrainerParameters.EPOCHS) || e.getKey().endsWith("." + TrainerParameters.EPOCHS)) {
+                max = Math.max(max, largest(e.getValue()));
+            }
+        }
+        return max > 0 ? max : ((Number) TrainerParameters.byName().get(TrainerParameters.EPOCHS).defaultValue()).intValue();
+    }
+
+    private static int largest(ParameterSpec spec) {
+        if (spec instanceof ParameterSpec.Fixed f && f.value() instanceof Number n) {
+            return n.intValue();
+        }
+        if (spec instanceof ParameterSpec.Choice c) {
+            return c.values().stream().filter(v -> v instanceof Number).mapToInt(v -> ((Number) v).intValue()).max().orElse(0);
+        }
+        if (spec instanceof ParameterSpec.IntRange r) {
+            return (int) (r.min() + r.stepCount() * r.step());
+        }
+        return 0;
     }
 
     /** How the sweep names its architectures: {@code mlp}, or {@code mlp, cnn} for a sweep over both. */

@@ -2,10 +2,11 @@ package dev.sweep.config;
 
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.space.ArchitectureBranches;
-import dev.sweep.space.CandidateSequence;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterSpec;
-import dev.sweep.space.SearchStrategy;
+import dev.sweep.sample.SamplerType;
+import dev.sweep.sample.SamplerTypes;
+import dev.sweep.sample.SamplingSpace;
 import dev.sweep.prune.PrunerTypes;
 import jakarta.inject.Inject;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -26,21 +27,22 @@ public final class SweepFileLoader {
     static final List<String> TOP_KEYS = List.of("name", "dataset", "architecture", "strategy", "seed", "objective", "parameters",
             "repeats", "max_failures", "parallel", "pruner", "executor");
     static final long DEFAULT_SEED = 42;
-    private static final int MAX_GRID_POINTS = 100_000;
     public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
     private final ArchitectureRegistry architectures;
     private final PrunerTypes pruners;
+    private final SamplerTypes samplers;
 
-    /** With Sweep's own pruners only. */
+    /** With Sweep's own pruners and samplers only. */
     public SweepFileLoader(ArchitectureRegistry architectures) {
-        this(architectures, PrunerTypes.builtIn());
+        this(architectures, PrunerTypes.builtIn(), SamplerTypes.builtIn());
     }
 
     @Inject
-    public SweepFileLoader(ArchitectureRegistry architectures, PrunerTypes pruners) {
+    public SweepFileLoader(ArchitectureRegistry architectures, PrunerTypes pruners, SamplerTypes samplers) {
         this.architectures = architectures;
         this.pruners = pruners;
+        this.samplers = samplers;
     }
 
     public SweepDefinition load(Path file) {
@@ -79,7 +81,7 @@ public final class SweepFileLoader {
         }
         List<String> architectureNames = ArchitectureSection.read(top.take("architecture"), architectures, problems);
         DatasetSpec dataset = top.take("dataset").map(n -> DatasetSection.read(n, base, problems)).orElse(DatasetSpec.mnist());
-        SearchStrategy strategy = top.take("strategy").map(n -> StrategySection.read(n, problems)).orElse(null);
+        StrategySpec strategy = top.take("strategy").map(n -> StrategySection.read(n, samplers, problems)).orElse(null);
         if (strategy == null && !top.keys().contains("strategy")) {
             problems.add(Optional.empty(), "'strategy' is missing", "add e.g. strategy: {type: random, trials: 10}");
         }
@@ -102,19 +104,12 @@ public final class SweepFileLoader {
         top.rejectUnknown(TOP_KEYS);
         problems.throwIfAny();
 
-        if (strategy != null && strategy.type() == SearchStrategy.Type.GRID) {
-            CandidateSequence grid = new CandidateSequence(parameters, space.conditions(), strategy, seed);
-            int size;
-            try {
-                size = grid.gridLargerThan(MAX_GRID_POINTS) ? Integer.MAX_VALUE : grid.plannedCount();
-            } catch (IllegalStateException e) {
-                size = Integer.MAX_VALUE;
+        if (strategy != null) {
+            SamplingSpace sampling = new SamplingSpace(parameters, space.conditions());
+            for (SamplerType.Problem problem : strategy.type().problemsWith(sampling, strategy.trials(), strategy.settings())) {
+                problems.add(top.take("strategy").get(), problem.message(), problem.fix());
             }
-            if (size > MAX_GRID_POINTS) {
-                problems.add(top.take("strategy").get(), "the grid has " + (size == Integer.MAX_VALUE ? "more than "
-                        + MAX_GRID_POINTS + " points" : size + " points, more than " + MAX_GRID_POINTS), "lower points, use fewer values, or use type: random");
-                problems.throwIfAny();
-            }
+            problems.throwIfAny();
         }
         return new SweepDefinition(name, dataset, new ArchitectureBranches(architectureNames), strategy, seed, objective, parameters, space.conditions(), repeats, maxFailures, parallel, pruner,
                 executor, text, file);

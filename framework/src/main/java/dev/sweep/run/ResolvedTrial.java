@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.sample.Suggestion;
 import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.ParameterResolver;
 
@@ -12,16 +13,19 @@ import java.util.Map;
 
 /**
  * A candidate made complete: every declared default filled in, where each value came from, and the whole
- * configuration as JSON, stored with the trial so that any leaderboard row can be reproduced.
+ * configuration as JSON, stored with the trial so that any leaderboard row can be reproduced. The JSON also keeps
+ * the sampler's draw under the sweep's own keys ({@value StoredCandidates#CANDIDATE}) and what it was based on
+ * ({@value StoredCandidates#SAMPLER}), so a resumed sweep reuses it and learning samplers read it back.
  */
 record ResolvedTrial(String architecture, Map<String, Object> parameters, Map<String, String> sources, Map<String, Object> searched,
                      String configJson) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** @param candidate under the architecture's own names (see {@link dev.sweep.space.ArchitectureBranches#parametersOf}) */
-    static ResolvedTrial of(SweepDefinition definition, String architecture, ParameterResolver resolver, int number, long seed,
-                            Map<String, Object> candidate, Map<String, Object> dataProvenance) {
-        ParameterResolver.Resolved resolved = resolver.resolve(candidate);
+    static ResolvedTrial of(SweepDefinition definition, ParameterResolver resolver, int number, long seed,
+                            Suggestion suggestion, Map<String, Object> dataProvenance) {
+        ArchitectureBranches branches = definition.branches();
+        String architecture = branches.architectureOf(suggestion.values());
+        ParameterResolver.Resolved resolved = resolver.resolve(branches.parametersOf(suggestion.values()));
         Map<String, Object> parameters = resolved.values();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("sweep", definition.name());
@@ -36,9 +40,17 @@ record ResolvedTrial(String architecture, Map<String, Object> parameters, Map<St
         config.put("objective", Map.of("metric", definition.objective().metric(), "goal", definition.objective().goal().yamlName()));
         config.put("strategy", definition.strategy().describe());
         config.put("sweep_seed", definition.seed());
+        config.put(StoredCandidates.CANDIDATE, suggestion.values());
+        Map<String, Object> sampler = new LinkedHashMap<>();
+        sampler.put("type", definition.strategy().name());
+        sampler.put("basis", suggestion.basis());
+        if (!suggestion.saw().isEmpty()) {
+            sampler.put("saw", suggestion.saw());
+        }
+        config.put(StoredCandidates.SAMPLER, sampler);
         try {
             Map<String, Object> searched = new LinkedHashMap<>();
-            if (definition.branches().mixed()) {
+            if (branches.mixed()) {
                 searched.put(ArchitectureBranches.KEY, architecture);
             }
             searched.putAll(resolved.searched());

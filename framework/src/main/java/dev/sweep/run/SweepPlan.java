@@ -6,7 +6,7 @@ import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.space.ArchitectureBranches;
-import dev.sweep.space.CandidateSequence;
+import dev.sweep.sample.Sampler;
 import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterDeclaration;
 import dev.sweep.space.ParameterResolver;
@@ -61,11 +61,11 @@ public final class SweepPlan {
     }
 
     public Plan plan(SweepDefinition definition, boolean measure) {
-        CandidateSequence sequence = definition.candidates();
-        int trials = sequence.plannedCount();
+        Sampler sampler = definition.sampler();
+        int trials = sampler.planned();
         DataSplit data = datasets.split(definition.dataset());
         ArchitectureBranches branches = definition.branches();
-        List<Map<String, Object>> candidates = sequence.first(trials);
+        List<Map<String, Object>> candidates = sampler.firstWithoutHistory(trials);
         Map<String, ParameterResolver> resolvers = new LinkedHashMap<>();
         List<Branch> planned = new ArrayList<>();
         for (String name : branches.architectures()) {

@@ -8,7 +8,8 @@ import dev.sweep.prune.LiveHistory;
 import dev.sweep.prune.Pruner;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.space.ArchitectureBranches;
-import dev.sweep.space.CandidateSequence;
+import dev.sweep.sample.Sampler;
+import dev.sweep.sample.Suggestion;
 import dev.sweep.space.ParameterResolver;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.SweepRecord;
@@ -26,13 +27,15 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * The sweep loop: numbered candidates from Arbiter, each trial recorded before it runs and updated as it goes,
- * failures recorded and passed over, fatal errors leaving a sweep that the same command resumes.
+ * The sweep loop: numbered candidates from the sweep's sampler, each drawn when a slot is free and recorded before
+ * it runs and updated as it goes, failures recorded and passed over, fatal errors leaving a sweep that the same
+ * command resumes.
  */
 public final class SweepRunner {
     private final ArchitectureRegistry architectures;
@@ -59,8 +62,8 @@ public final class SweepRunner {
     public SweepOutcome run(SweepDefinition definition, ExperimentStore store, SweepListener listener) {
         long started = System.nanoTime();
         NativeHelpers.checkConcurrentTrials(definition.parallel());
-        CandidateSequence sequence = definition.candidates();
-        int planned = sequence.plannedCount();
+        Sampler sampler = definition.sampler();
+        int planned = sampler.planned();
         // Data problems are fatal and best found before anything is recorded.
         Map<String, Object> provenance = datasets.split(definition.dataset()).provenance();
         long sweepId = openSweep(definition, store, planned);
@@ -70,20 +73,19 @@ public final class SweepRunner {
                 .map(TrialRecord::number).collect(Collectors.toSet());
         int failed = (int) earlier.stream().filter(t -> t.state() == TrialState.FAILED).count();
         listener.sweepStarted(definition.withParallel(Math.max(definition.parallel(), executor.slots())), planned, finished.size());
-        List<Map<String, Object>> candidates = sequence.first(planned);
         ArchitectureBranches branches = definition.branches();
         Map<String, ParameterResolver> resolvers = new HashMap<>();
         for (String architecture : branches.architectures()) {
             resolvers.put(architecture, architectures.resolver(branches, architecture, definition.parameters(), definition.conditions()));
         }
         Deque<Integer> pending = new ArrayDeque<>();
-        for (int number = 0; number < candidates.size(); number++) {
+        for (int number = 0; number < planned; number++) {
             if (!finished.contains(number)) {
                 pending.add(number);
             }
         }
         AtomicBoolean abort = new AtomicBoolean();
-        Pruner pruner = definition.pruner() == null ? null : definition.pruner().create(maxEpochs(branches, candidates));
+        Pruner pruner = definition.pruner() == null ? null : definition.pruner().create(definition.maxEpochs());
         LiveHistory history = new LiveHistory(store.history(sweepId, definition.objective().metric(),
                 definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric());
         TrialScheduler scheduler = new TrialScheduler(executor, stop, abort, definition.parallel(), definition.maxFailures(),
@@ -92,13 +94,18 @@ public final class SweepRunner {
         try (Heartbeat heartbeat = new Heartbeat(store)) {
             TrialLifecycle lifecycle = new TrialLifecycle(definition, store, sweepId, planned, executor, listener, heartbeat,
                     new SweepControl(stop, abort, pruner, history));
+            boolean maximize = definition.objective().goal() == Objective.Goal.MAXIMIZE;
+            Map<Integer, TrialRecord> interrupted = new HashMap<>();
+            earlier.stream().filter(t -> !finished.contains(t.number())).forEach(t -> interrupted.put(t.number(), t));
             tally = scheduler.run(pending, number -> {
                 long seed = definition.seed() + number;
-                Map<String, Object> candidate = candidates.get(number);
-                String architecture = branches.architectureOf(candidate);
-                ResolvedTrial trial = ResolvedTrial.of(definition, architecture, resolvers.get(architecture), number, seed,
-                        branches.parametersOf(candidate), provenance);
-                return () -> lifecycle.run(number, seed, trial);
+                // A trial drawn before keeps its candidate: drawing it again could differ once the history has grown.
+                Suggestion suggestion = Optional.ofNullable(interrupted.get(number)).flatMap(StoredCandidates::of)
+                        .orElseGet(() -> sampler.suggest(number, StoredCandidates.history(store.trials(sweepId), maximize)));
+                String architecture = branches.architectureOf(suggestion.values());
+                ResolvedTrial trial = ResolvedTrial.of(definition, resolvers.get(architecture), number, seed, suggestion, provenance);
+                long trialId = lifecycle.start(number, seed, trial);
+                return () -> lifecycle.run(trialId, number, seed, trial);
             });
         } catch (RuntimeException e) {
             store.setSweepState(sweepId, SweepState.INTERRUPTED);
@@ -128,17 +135,6 @@ public final class SweepRunner {
     }
 
 
-
-    /** The most epochs any candidate trains: the largest budget Hyperband plans for. */
-    private static int maxEpochs(ArchitectureBranches branches, List<Map<String, Object>> candidates) {
-        int max = ((Number) TrainerParameters.byName().get(TrainerParameters.EPOCHS).defaultValue()).intValue();
-        for (Map<String, Object> candidate : candidates) {
-            if (branches.parametersOf(candidate).get(TrainerParameters.EPOCHS) instanceof Number n) {
-                max = Math.max(max, n.intValue());
-            }
-        }
-        return max;
-    }
 
     /** True when a sweep of this name and definition has already run every trial: nothing to do. */
     public static boolean alreadyComplete(SweepDefinition definition, ExperimentStore store) {

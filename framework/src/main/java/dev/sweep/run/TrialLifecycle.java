@@ -37,11 +37,20 @@ final class TrialLifecycle {
         this.control = control;
     }
 
-    TrialState run(int number, long seed, ResolvedTrial trial) {
-        long start = System.nanoTime();
+    /**
+     * Stores the trial RUNNING with its configuration, as soon as it is drawn: the sampler's next suggestion sees it,
+     * and a resumed sweep reuses it instead of drawing again.
+     */
+    long start(int number, long seed, ResolvedTrial trial) {
         long trialId = store.startTrial(sweepId, number, trial.architecture(), seed, trial.configJson(), trial.parameters(), trial.sources(),
                 Workers.self());
         heartbeat.add(trialId);
+        return trialId;
+    }
+
+    /** Trains a started trial to its end. */
+    TrialState run(long trialId, int number, long seed, ResolvedTrial trial) {
+        long start = System.nanoTime();
         control.started(number);
         TrialReporter progress = listener.trialStarted(number, planned, trial.searched());
         try {

@@ -2,7 +2,7 @@ package dev.sweep.config;
 
 import dev.sweep.TinyArchitecture;
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.space.CandidateSequence;
+import dev.sweep.sample.Sampler;
 import dev.sweep.space.ParameterResolver;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +42,9 @@ class ConditionalParametersTest {
     @Test
     void aGridCountsEachBranchOfItsConditionsNotTheProduct() {
         SweepDefinition d = loader.parse(sweep("{type: grid}", OPTIMIZERS), FILE);
-        CandidateSequence candidates = d.candidates();
-        assertThat(candidates.plannedCount()).as("adam: 2 learning rates; sgd: 2 x 3 momenta").isEqualTo(2 + 6);
-        List<Map<String, Object>> all = candidates.first(100);
+        Sampler candidates = d.sampler();
+        assertThat(candidates.planned()).as("adam: 2 learning rates; sgd: 2 x 3 momenta").isEqualTo(2 + 6);
+        List<Map<String, Object>> all = candidates.firstWithoutHistory(100);
         assertThat(all).hasSize(8).doesNotHaveDuplicates();
         assertThat(all).filteredOn(c -> c.get("optimizer").equals("adam")).allSatisfy(c -> assertThat(c).doesNotContainKey("momentum"));
         assertThat(all).filteredOn(c -> c.get("optimizer").equals("sgd")).extracting(c -> c.get("momentum"))
@@ -56,7 +56,7 @@ class ConditionalParametersTest {
         SweepDefinition d = loader.parse(sweep("{type: random, trials: 20}", OPTIMIZERS.replace("{values: [0.5, 0.9, 0.99]",
                 "{float: [0.5, 0.99]")), FILE);
         ParameterResolver resolver = REGISTRY.resolver(REGISTRY.get("tiny"), d.parameters(), d.conditions());
-        List<Map<String, Object>> drawn = d.candidates().first(20);
+        List<Map<String, Object>> drawn = d.sampler().firstWithoutHistory(20);
         assertThat(drawn).extracting(c -> c.get("optimizer")).contains("adam", "sgd");
         for (Map<String, Object> candidate : drawn) {
             ParameterResolver.Resolved resolved = resolver.resolve(candidate);
@@ -68,7 +68,7 @@ class ConditionalParametersTest {
                 assertThat(resolved.searched()).doesNotContainKey("momentum");
             }
         }
-        assertThat(d.candidates().first(20)).as("the same sequence every time, for resume").isEqualTo(drawn);
+        assertThat(d.sampler().firstWithoutHistory(20)).as("the same sequence every time, for resume").isEqualTo(drawn);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ConditionalParametersTest {
                 lr_step_epochs: {values: [2, 5], when: {lr_schedule: step, lr_decay: 0.1}}
                 """), FILE);
         // none: 1; exponential: 2 decays; step: decay 0.5 (1) + decay 0.1 with 2 step sizes (2)
-        assertThat(d.candidates().plannedCount()).isEqualTo(1 + 2 + 3);
+        assertThat(d.sampler().planned()).isEqualTo(1 + 2 + 3);
     }
 
     @Test

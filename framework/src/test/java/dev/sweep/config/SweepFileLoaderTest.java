@@ -2,7 +2,6 @@ package dev.sweep.config;
 
 import dev.sweep.TinyArchitecture;
 import dev.sweep.space.ParameterSpec;
-import dev.sweep.space.SearchStrategy;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -36,7 +35,9 @@ class SweepFileLoaderTest {
         SweepDefinition d = loader.parse(VALID, FILE);
         assertThat(d.name()).isEqualTo("quick");
         assertThat(d.seed()).isEqualTo(7);
-        assertThat(d.strategy()).isEqualTo(SearchStrategy.random(4));
+        assertThat(d.strategy().name()).isEqualTo("random");
+        assertThat(d.strategy().trials()).isEqualTo(4);
+        assertThat(d.strategy().describe()).isEqualTo("random search, 4 trials");
         assertThat(d.dataset()).isEqualTo(new DatasetSpec("mnist", null, 48000, 12000));
         assertThat(d.parameters()).containsEntry("epochs", new ParameterSpec.Fixed(1))
                 .containsEntry("optimizer", new ParameterSpec.Fixed("adam"))
@@ -105,7 +106,7 @@ class SweepFileLoaderTest {
         assertThat(e.getMessage()).startsWith("4 configuration problems:")
                 .contains("unknown key 'sed'").contains("min 0.5 greater than max 0.1")
                 .contains("'optimizer' expects one of adam, sgd, nesterovs, rmsprop, adagrad, got 'adamw'")
-                .contains("unknown strategy type 'randon'. Did you mean 'random'?");
+                .contains("unknown strategy 'randon'. Did you mean 'random'?");
     }
 
     @Test
@@ -202,7 +203,7 @@ class SweepFileLoaderTest {
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
                 "'pruner.reduction' value 1 is outside the allowed range integer 2..100",
                 "warmup_epochs is not a setting of the asha pruner");
-        assertThat(e.problems().get(1).fix()).isEqualTo("its settings are: min_epochs, reduction");
+        assertThat(e.problems().get(1).fix()).isEqualTo("its keys are: type, min_epochs, reduction");
         SweepDefinition d = loader.parse(VALID.replace("seed: 7", "seed: 7\npruner: {type: median, min_trials: 3}"), FILE);
         assertThat(d.pruner().name()).isEqualTo("median");
         assertThat(d.pruner().settings()).containsEntry("min_trials", 3).containsEntry("warmup_epochs", 1);

@@ -27,7 +27,7 @@ class ParameterResolverTest {
 
     @Test
     void everyCandidateIsCompletedWithTheDefaultsAndEachValueKnowsItsSource() {
-        Map<String, Object> candidate = new CandidateSequence(sweep.parameters(), sweep.strategy(), sweep.seed()).first(1).get(0);
+        Map<String, Object> candidate = sweep.sampler().firstWithoutHistory(1).get(0);
         ParameterResolver.Resolved resolved = resolver.resolve(candidate);
         assertThat(resolved.values().keySet()).as("declaration order: the trainer's, then the architecture's")
                 .containsSubsequence("epochs", "batch_size", "units", "dropout", "activation");
@@ -42,7 +42,7 @@ class ParameterResolverTest {
 
     @Test
     void theSpacesSourcesAreTheSourcesEveryCandidateGets() {
-        for (Map<String, Object> candidate : new CandidateSequence(sweep.parameters(), sweep.strategy(), sweep.seed()).first(3)) {
+        for (Map<String, Object> candidate : sweep.sampler().firstWithoutHistory(3)) {
             resolver.resolve(candidate).sources().forEach((name, source) ->
                     assertThat(resolver.sourceOf(name)).as(name).isEqualTo(source));
         }

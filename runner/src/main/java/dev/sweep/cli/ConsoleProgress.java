@@ -3,7 +3,6 @@ package dev.sweep.cli;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.run.SweepListener;
 import dev.sweep.space.ParameterValues;
-import dev.sweep.space.SearchStrategy;
 import dev.sweep.store.TrialState;
 import dev.sweep.train.EpochMetrics;
 import dev.sweep.train.TrialReporter;
@@ -39,8 +38,8 @@ final class ConsoleProgress implements SweepListener {
         this.planned = planned;
         this.parallel = Math.max(1, definition.parallel());
         this.remaining = planned - alreadyDone;
-        String strategy = definition.strategy().type() == SearchStrategy.Type.GRID
-                ? "grid search, " + planned + " points" : "random search, " + planned + " trials";
+        String strategy = definition.strategy().name() + " search, " + planned
+                + (definition.strategy().type().plansItsOwnTrials() ? " points" : " trials");
         out.printf("Sweep '%s': %s, %s, objective %s (%s), storing in %s%n", definition.name(), definition.architectureLabel(),
                 strategy, definition.objective().metric(), definition.objective().goal().yamlName(), database);
         if (parallel > 1) {

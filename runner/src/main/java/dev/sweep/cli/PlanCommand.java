@@ -4,7 +4,6 @@ import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
 import dev.sweep.run.SweepPlan;
 import dev.sweep.space.ParameterSpec;
-import dev.sweep.space.SearchStrategy;
 import dev.sweep.train.TrainerParameters;
 import dev.sweep.space.ParameterValues;
 import jakarta.inject.Inject;
@@ -49,8 +48,8 @@ final class PlanCommand implements Callable<Integer> {
         SweepDefinition sweep = loader.load(file);
         SweepPlan.Plan plan = planner.plan(sweep, !noEstimate);
         out.printf("%s is valid: sweep '%s', %s %s, %s search, %d %s, seed %d, objective %s (%s)%n", file,
-                sweep.name(), sweep.branches().mixed() ? "architectures" : "architecture", sweep.architectureLabel(), sweep.strategy().type().name().toLowerCase(), plan.trials(),
-                (sweep.strategy().type().name().equals("GRID") ? "grid point" : "trial") + (plan.trials() == 1 ? "" : "s"), sweep.seed(),
+                sweep.name(), sweep.branches().mixed() ? "architectures" : "architecture", sweep.architectureLabel(), sweep.strategy().name(), plan.trials(),
+                (sweep.strategy().type().plansItsOwnTrials() ? "grid point" : "trial") + (plan.trials() == 1 ? "" : "s"), sweep.seed(),
                 sweep.objective().metric(), sweep.objective().goal().yamlName());
         out.printf("Data: %s; %,d training, %,d validation, %,d test images%n", sweep.dataset().sourceLabel(),
                 plan.trainImages(), plan.validationImages(), plan.testImages());
@@ -64,7 +63,7 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("Runs %d trials side by side (parallel)%n", sweep.parallel());
         }
         if (sweep.pruner() != null) {
-            out.printf("Pruner: %s%n", sweep.pruner().create(maxEpochs(sweep)).describe());
+            out.printf("Pruner: %s%n", sweep.pruner().create(sweep.maxEpochs()).describe());
         }
         if (sweep.executor().isSpark()) {
             out.printf("Trials run as Spark tasks on master %s%s%s; the time estimate below is for this machine%n",
@@ -72,7 +71,7 @@ final class PlanCommand implements Callable<Integer> {
                     sweep.executor().shipData() ? ", the dataset shipped to every executor" : "");
         }
         out.println();
-        SpaceTree.of(plan, sweep.strategy().type() == SearchStrategy.Type.GRID).print(out);
+        SpaceTree.of(plan, sweep.strategy().type().plansItsOwnTrials()).print(out);
         out.println();
         for (int i = 0; i < plan.firstCandidates().size(); i++) {
             out.printf("Candidate #%d: %s%s%n", i, describe(plan.firstCandidates().get(i)),
@@ -89,19 +88,6 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The most epochs a trial of the sweep can train: Hyperband's largest budget. */
-    private static int maxEpochs(SweepDefinition sweep) {
-        ParameterSpec epochs = sweep.parameters().get(TrainerParameters.EPOCHS);
-        if (epochs instanceof ParameterSpec.Fixed f && f.value() instanceof Number n) {
-            return n.intValue();
-        }
-        if (epochs instanceof ParameterSpec.Choice c) {
-            return c.values().stream().filter(v -> v instanceof Number).mapToInt(v -> ((Number) v).intValue()).max().orElse(1);
-        }
-        if (epochs instanceof ParameterSpec.IntRange r) {
-            return (int) r.max();
-        }
-        return 1;
-    }
 
     private static String describe(Map<String, Object> candidate) {
         return candidate.isEmpty() ? "(the defaults)" : candidate.entrySet().stream()

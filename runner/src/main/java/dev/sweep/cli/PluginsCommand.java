@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.plugin.PluginJars;
 import dev.sweep.prune.PrunerTypes;
+import dev.sweep.sample.SamplerTypes;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,12 +29,14 @@ final class PluginsCommand implements Runnable {
     private final Searched searched;
     private final ArchitecturePlugins.ArchitectureOrigins origins;
     private final PrunerTypes pruners;
+    private final SamplerTypes samplers;
 
     @Inject
-    PluginsCommand(Searched searched, ArchitecturePlugins.ArchitectureOrigins origins, PrunerTypes pruners) {
+    PluginsCommand(Searched searched, ArchitecturePlugins.ArchitectureOrigins origins, PrunerTypes pruners, SamplerTypes samplers) {
         this.searched = searched;
         this.origins = origins;
         this.pruners = pruners;
+        this.samplers = samplers;
     }
 
     @Override
@@ -44,16 +47,18 @@ final class PluginsCommand implements Runnable {
             out.println("  none");
         }
         searched.folders().forEach(f -> out.println("  " + f + (Files.isDirectory(f) ? "" : "  (no such folder)")));
-        Map<String, List<String>> byOrigin = group(origins.byName());
         out.println("Loaded jars:");
         if (searched.jars().jars().isEmpty()) {
             out.println("  none");
         }
-        Map<String, List<String>> prunersByOrigin = group(pruners.origins());
+        Map<String, Map<String, List<String>>> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("architectures", group(origins.byName()));
+        kinds.put("pruners", group(pruners.origins()));
+        kinds.put("samplers", group(samplers.origins()));
         for (Path jar : searched.jars().jars()) {
-            out.println("  " + jar + ": " + brings(byOrigin, prunersByOrigin, jar.toString()));
+            out.println("  " + jar + ": " + brings(kinds, jar.toString()));
         }
-        out.println("Built in: " + brings(byOrigin, prunersByOrigin, "built in"));
+        out.println("Built in: " + brings(kinds, "built in"));
         out.flush();
     }
 
@@ -64,14 +69,14 @@ final class PluginsCommand implements Runnable {
                         l -> l.stream().sorted().toList()))));
     }
 
-    private static String brings(Map<String, List<String>> architectures, Map<String, List<String>> pruners, String origin) {
+    /** @param kinds for each kind of extension, its names by where they came from */
+    private static String brings(Map<String, Map<String, List<String>>> kinds, String origin) {
         List<String> parts = new java.util.ArrayList<>();
-        if (architectures.containsKey(origin)) {
-            parts.add("architectures " + String.join(", ", architectures.get(origin)));
-        }
-        if (pruners.containsKey(origin)) {
-            parts.add("pruners " + String.join(", ", pruners.get(origin)));
-        }
+        kinds.forEach((kind, byOrigin) -> {
+            if (byOrigin.containsKey(origin)) {
+                parts.add(kind + " " + String.join(", ", byOrigin.get(origin)));
+            }
+        });
         return parts.isEmpty() ? "no extensions" : String.join("; ", parts);
     }
 }

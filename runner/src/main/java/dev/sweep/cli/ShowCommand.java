@@ -65,6 +65,10 @@ final class ShowCommand implements Callable<Integer> {
             }
             out.printf("Trial %d: candidate #%d of sweep '%s' (%s), %s%s%n", t.id(), t.number(), t.sweepName(), t.architecture(),
                     t.state(), t.error() == null ? "" : ": " + t.error());
+            String suggestedBy = suggestedBy(t.configJson());
+            if (suggestedBy != null) {
+                out.println(suggestedBy);
+            }
             out.println();
             TextTable parameters = new TextTable(List.of("  parameter", "value", "source"));
             t.parameters().forEach((name, value) -> parameters.add(List.of("  " + name, value == null ? "-" : value,
@@ -124,5 +128,23 @@ final class ShowCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.4f", f1), String.valueOf(actual)));
         }
         perClass.print(out);
+    }
+
+    /** What the sampler based the trial on, as its configuration recorded it; null for trials stored before. */
+    private static String suggestedBy(String configJson) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode sampler = new ObjectMapper().readTree(configJson).path("sampler");
+        if (sampler.isMissingNode()) {
+            return null;
+        }
+        List<Integer> saw = new java.util.ArrayList<>();
+        sampler.path("saw").forEach(n -> saw.add(n.asInt()));
+        return "Suggested by " + sampler.path("type").asText() + " (" + sampler.path("basis").asText() + ")"
+                + (saw.isEmpty() ? "" : ", from the " + saw.size() + " finished trials " + numbers(saw));
+    }
+
+    private static String numbers(List<Integer> saw) {
+        boolean contiguous = saw.get(saw.size() - 1) - saw.get(0) + 1 == saw.size();
+        return contiguous ? "#" + saw.get(0) + "..#" + saw.get(saw.size() - 1)
+                : String.join(", ", saw.stream().map(n -> "#" + n).toList());
     }
 }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.prune.PrunerTypes;
+import dev.sweep.sample.SamplerTypes;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.run.LocalTrialExecutor;
 import dev.sweep.run.TrialExecutor;
@@ -17,12 +18,15 @@ final class SweepModule extends AbstractModule {
     private final PrintStream messages;
     private final ArchitecturePlugins architectures;
     private final PrunerTypes pruners;
+    private final SamplerTypes samplers;
     private final PluginsCommand.Searched plugins;
 
-    SweepModule(PrintStream messages, ArchitecturePlugins architectures, PrunerTypes pruners, PluginsCommand.Searched plugins) {
+    SweepModule(PrintStream messages, ArchitecturePlugins architectures, PrunerTypes pruners, SamplerTypes samplers,
+                PluginsCommand.Searched plugins) {
         this.messages = messages;
         this.architectures = architectures;
         this.pruners = pruners;
+        this.samplers = samplers;
         this.plugins = plugins;
     }
 
@@ -30,6 +34,7 @@ final class SweepModule extends AbstractModule {
     protected void configure() {
         install(architectures);
         bind(PrunerTypes.class).toInstance(pruners);
+        bind(SamplerTypes.class).toInstance(samplers);
         bind(PluginsCommand.Searched.class).toInstance(plugins);
         bind(TrialExecutor.class).to(LocalTrialExecutor.class);
     }

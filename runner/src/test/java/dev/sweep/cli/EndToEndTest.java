@@ -263,7 +263,7 @@ class EndToEndTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains(file + ":2:15: unknown architecture 'mpl'. Did you mean 'mlp'?")
                 .contains("known architectures: cnn, convnet, lenet5, mlp, resnet, vgg")
-                .contains("unknown key 'trails' in strategy. Did you mean 'trials'?")
+                .contains("trails is not a setting of random search. Did you mean 'trials'?")
                 .contains("random search needs the number of trials");
         assertThat(Files.exists(dir.resolve("experiments.mv.db"))).isFalse();
     }

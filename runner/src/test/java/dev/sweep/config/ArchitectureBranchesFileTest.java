@@ -45,7 +45,7 @@ class ArchitectureBranchesFileTest {
         assertThat(d.branches().architectures()).containsExactly("mlp", "cnn", "lenet5");
         assertThat(d.parameters().keySet()).startsWith(ArchitectureBranches.KEY)
                 .contains("learning_rate", "momentum", "mlp.units", "mlp.dropout", "cnn.filters_1", "cnn.batch_norm");
-        List<Map<String, Object>> drawn = d.candidates().first(30);
+        List<Map<String, Object>> drawn = d.sampler().firstWithoutHistory(30);
         assertThat(drawn).extracting(c -> c.get(ArchitectureBranches.KEY)).contains("mlp", "cnn", "lenet5");
         for (Map<String, Object> candidate : drawn) {
             String architecture = (String) candidate.get(ArchitectureBranches.KEY);
@@ -63,7 +63,7 @@ class ArchitectureBranchesFileTest {
     @Test
     void eachArchitecturesTrialsResolveOnlyItsOwnParametersAndMarkTheInactiveOnes() {
         SweepDefinition d = parse("{type: random, trials: 30}", ISSUE_EXAMPLE);
-        for (Map<String, Object> candidate : d.candidates().first(30)) {
+        for (Map<String, Object> candidate : d.sampler().firstWithoutHistory(30)) {
             String architecture = d.branches().architectureOf(candidate);
             ParameterResolver resolver = REGISTRY.resolver(d.branches(), architecture, d.parameters(), d.conditions());
             ParameterResolver.Resolved resolved = resolver.resolve(d.branches().parametersOf(candidate));
@@ -90,7 +90,7 @@ class ArchitectureBranchesFileTest {
                   mlp: {units: {values: [64, 128]}}
                   cnn: {filters_1: {values: [16, 32, 64]}}
                 """);
-        assertThat(d.candidates().plannedCount()).as("2 x 2 + 2 x 3").isEqualTo(10);
+        assertThat(d.sampler().planned()).as("2 x 2 + 2 x 3").isEqualTo(10);
 
         SweepDefinition nested = parse("{type: grid}", """
                 architecture: {values: [mlp, cnn]}
@@ -103,8 +103,8 @@ class ArchitectureBranchesFileTest {
                   cnn: {filters_1: {values: [16, 32, 64]}}
                 """);
         // shared: adam, sgd x 2 momenta = 3; mlp: 1 layer, or 2 layers x 2 = 3; cnn: 3
-        assertThat(nested.candidates().plannedCount()).isEqualTo(3 * 3 + 3 * 3);
-        List<Map<String, Object>> all = nested.candidates().first(100);
+        assertThat(nested.sampler().planned()).isEqualTo(3 * 3 + 3 * 3);
+        List<Map<String, Object>> all = nested.sampler().firstWithoutHistory(100);
         assertThat(all).hasSize(18).doesNotHaveDuplicates();
         assertThat(all).filteredOn(c -> Integer.valueOf(1).equals(c.get("mlp.hidden_layers")))
                 .allSatisfy(c -> assertThat(c).doesNotContainKey("mlp.units_2"));
@@ -121,7 +121,7 @@ class ArchitectureBranchesFileTest {
                 """);
         assertThat(d.branches().mixed()).isFalse();
         assertThat(d.parameters()).containsOnlyKeys("optimizer", "units");
-        assertThat(d.candidates().plannedCount()).isEqualTo(4);
+        assertThat(d.sampler().planned()).isEqualTo(4);
     }
 
     @Test
@@ -194,7 +194,7 @@ class ArchitectureBranchesFileTest {
                   dropout: {values: [0.0, 0.5], when: {architecture: mlp}}
                   resnet: {width: {values: [8, 16]}}
                 """);
-        assertThat(d.candidates().plannedCount()).isEqualTo(2 + 2);
+        assertThat(d.sampler().planned()).isEqualTo(2 + 2);
         ParameterResolver resnet = REGISTRY.resolver(d.branches(), "resnet", d.parameters(), d.conditions());
         assertThat(resnet.resolve(Map.of("width", 8)).values()).doesNotContainKey("dropout");
     }

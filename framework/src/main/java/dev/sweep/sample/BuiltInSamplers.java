@@ -1,0 +1,121 @@
+package dev.sweep.sample;
+
+import dev.sweep.space.CandidateSequence;
+import dev.sweep.space.ParameterDeclaration;
+import dev.sweep.space.SearchStrategy;
+
+import java.util.List;
+import java.util.Map;
+
+/** The samplers Sweep ships, as discovered extensions. */
+public final class BuiltInSamplers {
+    /** Beyond this a grid is refused: walking it would take longer than any sweep runs. */
+    public static final int MAX_GRID_POINTS = 100_000;
+
+    private BuiltInSamplers() {
+    }
+
+    /** Arbiter's RandomSearchGenerator. */
+    public static final class Random implements SamplerType {
+        @Override
+        public String name() {
+            return "random";
+        }
+
+        @Override
+        public String description() {
+            return "random search (Arbiter): every parameter drawn uniformly (log-uniformly on a log scale), independent of the history";
+        }
+
+        @Override
+        public List<ParameterDeclaration> settings() {
+            return List.of();
+        }
+
+        @Override
+        public Sampler create(SamplingSpace space, int trials, Map<String, Object> settings, long seed) {
+            return new RandomSampler(space, trials, seed);
+        }
+    }
+
+    /** Arbiter's GridSearchCandidateGenerator, walked branch by branch where parameters are conditional. */
+    public static final class Grid implements SamplerType {
+        @Override
+        public String name() {
+            return "grid";
+        }
+
+        @Override
+        public String description() {
+            return "grid search (Arbiter): every combination, with points values per float or int range (ends included; geometric on a log scale)";
+        }
+
+        @Override
+        public boolean plansItsOwnTrials() {
+            return true;
+        }
+
+        @Override
+        public List<ParameterDeclaration> settings() {
+            return List.of(ParameterDeclaration.intParam("points", 3, 1, 1000, "values per float or int range"));
+        }
+
+        @Override
+        public Sampler create(SamplingSpace space, int trials, Map<String, Object> settings, long seed) {
+            return new GridSampler(space, points(settings));
+        }
+
+        @Override
+        public String describe(int trials, Map<String, Object> settings) {
+            return "grid search, " + points(settings) + " points per range";
+        }
+
+        @Override
+        public List<Problem> problemsWith(SamplingSpace space, int trials, Map<String, Object> settings) {
+            CandidateSequence grid = new CandidateSequence(space.specs(), space.conditions(), SearchStrategy.grid(points(settings)), 0);
+            int size;
+            try {
+                size = grid.gridLargerThan(MAX_GRID_POINTS) ? Integer.MAX_VALUE : grid.plannedCount();
+            } catch (IllegalStateException e) {
+                size = Integer.MAX_VALUE;
+            }
+            if (size <= MAX_GRID_POINTS) {
+                return List.of();
+            }
+            return List.of(new Problem("the grid has " + (size == Integer.MAX_VALUE ? "more than " + MAX_GRID_POINTS + " points"
+                    : size + " points, more than " + MAX_GRID_POINTS), "lower points, use fewer values, or use type: random"));
+        }
+
+        private static int points(Map<String, Object> settings) {
+            return ((Number) settings.get("points")).intValue();
+        }
+    }
+
+    /** Optuna's TPESampler, univariate: see {@link TpeSampler}. */
+    public static final class Tpe implements SamplerType {
+        @Override
+        public String name() {
+            return "tpe";
+        }
+
+        @Override
+        public String description() {
+            return "Tree-structured Parzen Estimator (Bergstra et al. 2011, as Optuna's TPESampler): random startup trials, "
+                    + "then the draw most likely among the best trials and least among the rest";
+        }
+
+        @Override
+        public List<ParameterDeclaration> settings() {
+            return List.of(ParameterDeclaration.intParam("startup_trials", 10, 0, 1_000_000,
+                            "random trials before the model is used (Optuna's n_startup_trials)"),
+                    ParameterDeclaration.intParam("ei_candidates", 24, 1, 10_000,
+                            "draws from the good trials' density scored per suggestion (Optuna's n_ei_candidates)"));
+        }
+
+        @Override
+        public Sampler create(SamplingSpace space, int trials, Map<String, Object> settings, long seed) {
+            return new TpeSampler(space, trials, ((Number) settings.get("startup_trials")).intValue(),
+                    ((Number) settings.get("ei_candidates")).intValue(), seed);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sweep.sample;
+
+import dev.sweep.space.Conditions;
+import dev.sweep.space.ParameterSpec;
+import dev.sweep.store.TrialState;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** On a cheap objective of known optimum, with fixed seeds so the comparison cannot flake. */
+class TpeLearnsTest {
+    private static final int TRIALS = 30;
+    private static final int SEEDS = 10;
+
+    private static SamplingSpace space() {
+        Map<String, ParameterSpec> specs = new LinkedHashMap<>();
+        specs.put("learning_rate", new ParameterSpec.FloatRange(1e-5, 1e-1, true));
+        specs.put("units", new ParameterSpec.IntRange(16, 512, 16));
+        specs.put("dropout", new ParameterSpec.FloatRange(0.0, 0.6, false));
+        specs.put("optimizer", new ParameterSpec.Choice(List.of("adam", "sgd", "rmsprop")));
+        return new SamplingSpace(specs, Conditions.NONE);
+    }
+
+    /** Best 1.0 at learning rate 10^-2.5, 160 units, dropout 0.2, adam. */
+    private static double objective(Map<String, Object> c) {
+        double lr = Math.log10((Double) c.get("learning_rate")) + 2.5;
+        double units = ((Integer) c.get("units") - 160) / 200.0;
+        double dropout = ((Double) c.get("dropout") - 0.2) / 0.3;
+        return 1.0 - 0.1 * (lr * lr + units * units + dropout * dropout) - (c.get("optimizer").equals("adam") ? 0 : 0.1);
+    }
+
+    private static double bestAfter(SamplerType type, long seed) {
+        Sampler sampler = type.create(space(), TRIALS, Map.of("startup_trials", 10, "ei_candidates", 24), seed);
+        List<Observation> trials = new ArrayList<>();
+        double best = Double.NEGATIVE_INFINITY;
+        for (int number = 0; number < TRIALS; number++) {
+            Map<String, Object> values = sampler.suggest(number, new SamplerHistory(trials, true)).values();
+            double value = objective(values);
+            best = Math.max(best, value);
+            trials.add(new Observation(number, values, TrialState.COMPLETE, value, 1));
+        }
+        return best;
+    }
+
+    private static double median(SamplerType type) {
+        List<Double> bests = new ArrayList<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            bests.add(bestAfter(type, seed));
+        }
+        bests.sort(Double::compare);
+        return (bests.get(SEEDS / 2 - 1) + bests.get(SEEDS / 2)) / 2;
+    }
+
+    @Test
+    void tpesMedianBestAfterThirtyTrialsBeatsRandomsOverTenSeeds() {
+        double tpe = median(new BuiltInSamplers.Tpe());
+        double random = median(new BuiltInSamplers.Random());
+        assertThat(tpe).as("tpe %.4f against random %.4f", tpe, random).isGreaterThan(random);
+    }
+}

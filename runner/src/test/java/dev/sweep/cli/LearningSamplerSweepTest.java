@@ -1,0 +1,70 @@
+package dev.sweep.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.store.TrialState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A TPE sweep through the real CLI, runner and H2 store, on a small slice of MNIST. */
+class LearningSamplerSweepTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tpeStartsRandomThenSuggestsFromTheStoredTrialsAndEachTrialRecordsWhatItSaw() throws IOException {
+        Path file = dir.resolve("tpe.yaml");
+        Files.writeString(file, """
+                name: tpe-small
+                dataset: {name: mnist, train_limit: 500, validation: 200}
+                architecture: mlp
+                strategy: {type: tpe, trials: 6, startup_trials: 3}
+                parameters:
+                  epochs: 1
+                  learning_rate: {float: [1.0e-4, 1.0e-1], scale: log}
+                  units: {int: [16, 128], step: 16}
+                  optimizer: {values: [adam, sgd]}
+                  momentum: {values: [0.5, 0.9], when: {optimizer: sgd}}
+                """);
+        String db = dir.resolve("experiments").toString();
+        Cli plan = Cli.run("plan", file.toString(), "--no-estimate");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("tpe search, 6 trials");
+
+        Cli run = Cli.run("run", file.toString(), "--db", db, "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<TrialRecord> trials;
+        try (ExperimentStore store = ExperimentStore.openExisting(db)) {
+            trials = store.trials(store.findSweep("tpe-small").orElseThrow().id());
+        }
+        assertThat(trials).hasSize(6).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+        for (TrialRecord t : trials) {
+            JsonNode sampler = JSON.readTree(t.configJson()).get("sampler");
+            assertThat(sampler.get("type").asText()).isEqualTo("tpe");
+            assertThat(sampler.get("basis").asText()).as("trial %d", t.number()).isEqualTo(t.number() < 3 ? "startup" : "model");
+            assertThat(sampler.path("saw").size()).as("a trial run alone saw every trial before it").isEqualTo(t.number());
+            assertThat(Double.parseDouble(t.parameters().get("learning_rate"))).isBetween(1e-4, 1e-1);
+            assertThat(Integer.parseInt(t.parameters().get("units")) % 16).isZero();
+            assertThat(t.parameterSources().get("momentum")).isEqualTo(t.parameters().get("optimizer").equals("sgd") ? "searched" : "inactive");
+        }
+        Cli show = Cli.run("show", Long.toString(trials.get(5).id()), "--db", db);
+        assertThat(show.out()).contains("Suggested by tpe (model), from the 5 finished trials #0..#4");
+
+        Cli bad = Cli.run("plan", Files.writeString(dir.resolve("bad.yaml"), Files.readString(file)
+                .replace("startup_trials: 3", "startup_trails: 3")).toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("startup_trails is not a setting of tpe search. Did you mean 'startup_trials'?")
+                .contains("its keys are: type, trials, startup_trials, ei_candidates");
+    }
+}
