@@ -86,8 +86,13 @@ final class Charts {
         }
     }
 
-    /** Each finished trial's objective by its number, and the best so far. */
-    static XYChart history(List<TrialRecord> trials, boolean maximize, String metric) {
+    /**
+     * Each finished trial's objective by its number, and the best so far; the trials a learning sampler's model
+     * suggested apart from the random ones.
+     *
+     * @param guided the numbers of the model-guided trials; empty for a sweep whose sampler does not learn
+     */
+    static XYChart history(List<TrialRecord> trials, boolean maximize, String metric, java.util.Set<Integer> guided) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Optimization history")
                 .xAxisTitle("trial number").yAxisTitle(metric).build();
         List<Double> x = new ArrayList<>();
@@ -105,8 +110,25 @@ final class Charts {
             }
             best.add(incumbent);
         }
-        XYSeries points = chart.addSeries("trial", x, y);
-        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        if (guided.isEmpty()) {
+            XYSeries points = chart.addSeries("trial", x, y);
+            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        } else {
+            for (boolean model : new boolean[]{false, true}) {
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (int i = 0; i < x.size(); i++) {
+                    if (guided.contains(x.get(i).intValue()) == model) {
+                        xs.add(x.get(i));
+                        ys.add(y.get(i));
+                    }
+                }
+                if (!xs.isEmpty()) {
+                    XYSeries points = chart.addSeries(model ? "suggested by the model" : "random (startup)", xs, ys);
+                    points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                }
+            }
+        }
         XYSeries line = chart.addSeries("best so far", x, best);
         line.setMarker(SeriesMarkers.NONE);
         return chart;

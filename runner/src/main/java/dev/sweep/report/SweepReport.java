@@ -79,7 +79,7 @@ public final class SweepReport {
         }
         if (!ranked.isEmpty()) {
             heading("Optimization history");
-            image("optimization history", Charts.png(Charts.history(trials, maximize, metric)));
+            image("optimization history", Charts.png(Charts.history(trials, maximize, metric, modelGuided(trials))));
             if (definition.branches().mixed()) {
                 architectureCharts(definition.branches(), ranked, maximize, metric);
             }
@@ -168,6 +168,18 @@ public final class SweepReport {
             image(metric + " against trainable parameters",
                     Charts.png(Charts.objectiveAgainstSize(byArchitecture, maximize, metric)));
         }
+    }
+
+    /** The trials whose sampler chose them from a model of the others, as their configuration recorded it. */
+    private static java.util.Set<Integer> modelGuided(List<TrialRecord> trials) throws IOException {
+        java.util.Set<Integer> guided = new java.util.HashSet<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (TrialRecord t : trials) {
+            if (json.readTree(t.configJson()).path("sampler").path("basis").asText().equals("model")) {
+                guided.add(t.number());
+            }
+        }
+        return guided;
     }
 
     /** A trial's value of a sweep key; null where the key is another architecture's or the trial's condition left it out. */
