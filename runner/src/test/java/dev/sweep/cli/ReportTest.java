@@ -49,14 +49,7 @@ class ReportTest {
         assertThat(report.exitCode()).as(report.toString()).isZero();
         String html = Files.readString(out.resolve("index.html"));
 
-        List<String> charts = new ArrayList<>();
-        Matcher m = IMAGE.matcher(html);
-        while (m.find()) {
-            charts.add(m.group(1));
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
-            assertThat(image).as(m.group(1)).isNotNull();
-            assertThat(distinctColours(image)).as("%s is drawn, not blank", m.group(1)).isGreaterThan(8);
-        }
+        List<String> charts = drawnCharts(html);
         assertThat(charts).containsExactly("learning curves: loss", "learning curves: accuracy", "optimization history", "val_accuracy against learning_rate",
                 "val_accuracy by activation", "confusion matrix of the best trial", "misclassified test images",
                 "first-layer filters");
@@ -97,13 +90,7 @@ class ReportTest {
         assertThat(report.exitCode()).as(report.toString()).isZero();
         String html = Files.readString(out.resolve("index.html"));
 
-        List<String> charts = new ArrayList<>();
-        Matcher m = IMAGE.matcher(html);
-        while (m.find()) {
-            charts.add(m.group(1));
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
-            assertThat(distinctColours(image)).as("%s is drawn, not blank", m.group(1)).isGreaterThan(8);
-        }
+        List<String> charts = drawnCharts(html);
         assertThat(charts).contains("val_accuracy by architecture", "val_accuracy against trainable parameters",
                 "val_accuracy against mlp.units", "val_accuracy against lenet5.filters_1");
         assertThat(html).contains("<th>architecture</th>").contains("<td>mlp</td>").contains("<td>lenet5</td>");
@@ -128,6 +115,19 @@ class ReportTest {
         assertThat(facts.get("splits").get("train").get("pixel_mean").asDouble()).isBetween(0.12, 0.14);
         BufferedImage samples = ImageIO.read(dir.resolve("samples.png").toFile());
         assertThat(distinctColours(samples)).isGreaterThan(8);
+    }
+
+    /** The charts' names, in page order, each checked to be a PNG with something drawn on it. */
+    private static List<String> drawnCharts(String html) throws IOException {
+        List<String> charts = new ArrayList<>();
+        Matcher m = IMAGE.matcher(html);
+        while (m.find()) {
+            charts.add(m.group(1));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
+            assertThat(image).as(m.group(1)).isNotNull();
+            assertThat(distinctColours(image)).as("%s is drawn, not blank", m.group(1)).isGreaterThan(8);
+        }
+        return charts;
     }
 
     private static int distinctColours(BufferedImage image) {
