@@ -118,4 +118,78 @@ public final class BuiltInSamplers {
                     ((Number) settings.get("ei_candidates")).intValue(), seed);
         }
     }
+
+    /** Gaussian-process Bayesian optimization: see {@link GaussianProcessSampler}. */
+    public static final class Bayes implements SamplerType {
+        @Override
+        public String name() {
+            return "bayes";
+        }
+
+        @Override
+        public String description() {
+            return "Bayesian optimization (Snoek et al. 2012, as Keras Tuner's BayesianOptimization): random startup trials, then a "
+                    + "Gaussian process (Matern 5/2) of the objective and the draw of largest expected improvement";
+        }
+
+        @Override
+        public List<ParameterDeclaration> settings() {
+            return List.of(ParameterDeclaration.intParam("startup_trials", 10, 1, 1_000_000,
+                            "random trials before the Gaussian process is fitted"),
+                    ParameterDeclaration.intParam("candidates", 1000, 1, 1_000_000,
+                            "points scored by expected improvement per suggestion: half around the best trials, half uniform"),
+                    ParameterDeclaration.floatParam("xi", 0.01, 0.0, 10.0,
+                            "exploration margin: improvement is counted over the best value plus xi standard deviations of the objective"));
+        }
+
+        @Override
+        public Sampler create(SamplingSpace space, int trials, Map<String, Object> settings, long seed) {
+            return new GaussianProcessSampler(space, trials, ((Number) settings.get("startup_trials")).intValue(),
+                    ((Number) settings.get("candidates")).intValue(), ((Number) settings.get("xi")).doubleValue(), seed);
+        }
+    }
+
+    /** Regularized evolution: see {@link RegularizedEvolution}. */
+    public static final class Evolution implements SamplerType {
+        @Override
+        public String name() {
+            return "evolution";
+        }
+
+        @Override
+        public String description() {
+            return "regularized evolution (Real et al. 2019): the best of a few recent trials, one parameter mutated; "
+                    + "the oldest trials leave the population";
+        }
+
+        @Override
+        public List<ParameterDeclaration> settings() {
+            return List.of(ParameterDeclaration.intParam("population", 10, 2, 100_000,
+                            "the most recent finished trials that may be parents; also the random trials it starts with"),
+                    ParameterDeclaration.intParam("sample_size", 3, 1, 100_000,
+                            "members drawn per suggestion, the best of which is mutated (tournament size)"));
+        }
+
+        @Override
+        public Sampler create(SamplingSpace space, int trials, Map<String, Object> settings, long seed) {
+            return new RegularizedEvolution(space, trials, population(settings), sampleSize(settings), seed);
+        }
+
+        @Override
+        public List<Problem> problemsWith(SamplingSpace space, int trials, Map<String, Object> settings) {
+            if (sampleSize(settings) > population(settings)) {
+                return List.of(new Problem("sample_size " + sampleSize(settings) + " is larger than population " + population(settings),
+                        "set sample_size to at most population; a third of it is usual"));
+            }
+            return List.of();
+        }
+
+        private static int population(Map<String, Object> settings) {
+            return ((Number) settings.get("population")).intValue();
+        }
+
+        private static int sampleSize(Map<String, Object> settings) {
+            return ((Number) settings.get("sample_size")).intValue();
+        }
+    }
 }

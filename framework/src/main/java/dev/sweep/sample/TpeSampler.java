@@ -1,10 +1,7 @@
 package dev.sweep.sample;
 
 import dev.sweep.space.ParameterSpec;
-import dev.sweep.space.ParameterValues;
-import dev.sweep.store.TrialState;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +12,7 @@ import java.util.Random;
  * The Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011) as Optuna's independent {@code TPESampler}:
  * random startup trials, then for each parameter a density of the best trials' values (l) and one of the rest (g),
  * and of {@code ei_candidates} draws from l the one that maximizes l / g. A conditional parameter is modelled from the
- * trials where it was active. Pruned trials rank below complete ones, by how far they got, then by their value;
- * failed trials and trials still running (a constant liar) count among the worst, so that neither a failure's
- * neighbourhood nor a running trial's draw is proposed again as if unexplored.
+ * trials where it was active. The trials are judged in {@link Ranking}'s order.
  */
 final class TpeSampler implements Sampler {
     private final SamplingSpace space;
@@ -42,13 +37,12 @@ final class TpeSampler implements Sampler {
     @Override
     public Suggestion suggest(int number, SamplerHistory history) {
         Random random = new Random(seed * 1_000_003L + number);
-        List<Observation> scored = history.trials().stream().filter(t -> t.objective() != null
-                && (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) && t.number() != number).toList();
-        List<Integer> saw = history.finished().stream().map(Observation::number).filter(n -> n != number).toList();
+        List<Observation> scored = Ranking.scored(history, number);
+        List<Integer> saw = Ranking.saw(history, number);
         if (scored.size() < startup) {
             return new Suggestion(space.conditions().activeOnly(UniformDraw.of(space.specs(), random)), "startup", saw);
         }
-        List<Observation> ranked = rank(history, number);
+        List<Observation> ranked = Ranking.bestFirst(history, number);
         int below = Math.min((int) Math.ceil(0.1 * scored.size()), 25);
         List<Observation> good = ranked.subList(0, below);
         List<Observation> bad = ranked.subList(below, ranked.size());
@@ -56,25 +50,6 @@ final class TpeSampler implements Sampler {
         space.specs().forEach((key, spec) -> candidate.put(key, spec.isFixed() ? UniformDraw.value(spec, random)
                 : bestOf(key, spec, good, bad, random)));
         return new Suggestion(space.conditions().activeOnly(candidate), "model", saw);
-    }
-
-    /** Best first: complete trials by objective, pruned ones by epochs reached then value, then failed and running ones. */
-    private static List<Observation> rank(SamplerHistory history, int number) {
-        Comparator<Observation> byValue = Comparator.comparingDouble(Observation::objective);
-        if (history.maximize()) {
-            byValue = byValue.reversed();
-        }
-        List<Observation> complete = new ArrayList<>(history.trials().stream()
-                .filter(t -> t.state() == TrialState.COMPLETE && t.objective() != null && t.number() != number).toList());
-        complete.sort(byValue);
-        List<Observation> pruned = new ArrayList<>(history.trials().stream()
-                .filter(t -> t.state() == TrialState.PRUNED && t.objective() != null && t.number() != number).toList());
-        pruned.sort(Comparator.comparingInt(Observation::epochs).reversed().thenComparing(byValue));
-        List<Observation> ranked = new ArrayList<>(complete);
-        ranked.addAll(pruned);
-        history.trials().stream().filter(t -> !complete.contains(t) && !pruned.contains(t) && t.number() != number)
-                .sorted(Comparator.comparingInt(Observation::number)).forEach(ranked::add);
-        return ranked;
     }
 
     private Object bestOf(String key, ParameterSpec spec, List<Observation> good, List<Observation> bad, Random random) {
@@ -131,7 +106,7 @@ final class TpeSampler implements Sampler {
         List<Double> weights = ParzenEstimator.weightsFor(observed.size());
         double total = 1.0;
         for (int i = 0; i < observed.size(); i++) {
-            int index = indexOf(choices, observed.get(i));
+            int index = Neighbourhood.indexOf(choices, observed.get(i));
             if (index >= 0) {
                 p[index] += weights.get(i);
                 total += weights.get(i);
@@ -141,17 +116,6 @@ final class TpeSampler implements Sampler {
             p[c] /= total;
         }
         return p;
-    }
-
-    /** By the value's text: a stored 64 may come back as a Long where the file gave an Integer. */
-    private static int indexOf(List<Object> choices, Object value) {
-        String text = ParameterValues.format(value);
-        for (int c = 0; c < choices.size(); c++) {
-            if (ParameterValues.format(choices.get(c)).equals(text)) {
-                return c;
-            }
-        }
-        return -1;
     }
 
     /** The trials' values of one key, in trial order, where it was active. */

@@ -3,7 +3,8 @@ package dev.sweep.sample;
 import dev.sweep.space.Conditions;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.store.TrialState;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** On a cheap objective of known optimum, with fixed seeds so the comparison cannot flake. */
-class TpeLearnsTest {
+class LearningSamplersBeatRandomTest {
     private static final int TRIALS = 30;
     private static final int SEEDS = 10;
 
@@ -35,7 +36,9 @@ class TpeLearnsTest {
     }
 
     private static double bestAfter(SamplerType type, long seed) {
-        Sampler sampler = type.create(space(), TRIALS, Map.of("startup_trials", 10, "ei_candidates", 24), seed);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        type.settings().forEach(s -> settings.put(s.name(), s.defaultValue()));
+        Sampler sampler = type.create(space(), TRIALS, settings, seed);
         List<Observation> trials = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
         for (int number = 0; number < TRIALS; number++) {
@@ -56,10 +59,12 @@ class TpeLearnsTest {
         return (bests.get(SEEDS / 2 - 1) + bests.get(SEEDS / 2)) / 2;
     }
 
-    @Test
-    void tpesMedianBestAfterThirtyTrialsBeatsRandomsOverTenSeeds() {
-        double tpe = median(new BuiltInSamplers.Tpe());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tpe", "bayes", "evolution"})
+    void theMedianBestAfterThirtyTrialsBeatsRandomsOverTenSeeds(String name) {
+        double learned = median(SamplerTypes.builtIn().find(name).orElseThrow());
         double random = median(new BuiltInSamplers.Random());
-        assertThat(tpe).as("tpe %.4f against random %.4f", tpe, random).isGreaterThan(random);
+        System.out.printf("%s %.4f, random %.4f%n", name, learned, random);
+        assertThat(learned).as("%s %.4f against random %.4f", name, learned, random).isGreaterThan(random);
     }
 }
