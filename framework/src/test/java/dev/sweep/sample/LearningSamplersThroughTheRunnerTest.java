@@ -1,0 +1,121 @@
+package dev.sweep.sample;
+
+import dev.sweep.TinyArchitecture;
+import dev.sweep.arch.ArchitectureRegistry;
+import dev.sweep.arch.Network;
+import dev.sweep.config.SweepDefinition;
+import dev.sweep.config.SweepFileLoader;
+import dev.sweep.data.DatasetRepository;
+import dev.sweep.run.StopSignal;
+import dev.sweep.run.SweepListener;
+import dev.sweep.run.SweepRunner;
+import dev.sweep.run.TrialExecutor;
+import dev.sweep.run.TrialResult;
+import dev.sweep.run.TrialSpec;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.store.TrialState;
+import dev.sweep.train.ClassificationMetrics;
+import dev.sweep.train.EpochMetrics;
+import dev.sweep.train.TrialReporter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The learning samplers through the real sweep loop and H2 store, on a synthetic objective of known optimum that a
+ * test executor computes from each trial's resolved parameters: the history they learn from is what the store gives
+ * back. Ten fixed seeds, so the comparison cannot flake.
+ */
+class LearningSamplersThroughTheRunnerTest {
+    private static final ArchitectureRegistry REGISTRY = TinyArchitecture.registry();
+    private static final DatasetRepository DATA = new DatasetRepository(Path.of(System.getProperty("sweep.data.dir")), m -> { });
+    private static final int TRIALS = 30;
+    private static final int SEEDS = 10;
+    /** Random's median, measured once for every learning sampler it is compared with. */
+    private static final java.util.function.Supplier<Double> RANDOM_MEDIAN = memoized(() -> medianBest("random"));
+
+    private static java.util.function.Supplier<Double> memoized(java.util.function.Supplier<Double> supplier) {
+        Double[] value = new Double[1];
+        return () -> value[0] != null ? value[0] : (value[0] = supplier.get());
+    }
+
+    /** Best 1.0 at learning rate 10^-2.5, 160 units, dropout 0.2 and tanh. */
+    static double objective(Map<String, Object> p) {
+        double lr = Math.log10(((Number) p.get("learning_rate")).doubleValue()) + 2.5;
+        double units = (((Number) p.get("units")).intValue() - 160) / 200.0;
+        double dropout = (((Number) p.get("dropout")).doubleValue() - 0.2) / 0.3;
+        return 1.0 - 0.1 * (lr * lr + units * units + dropout * dropout) - (p.get("activation").equals("tanh") ? 0 : 0.1);
+    }
+
+    private static final class SyntheticExecutor implements TrialExecutor {
+        @Override
+        public TrialResult execute(TrialSpec spec, TrialReporter reporter) {
+            double value = objective(spec.parameters());
+            EpochMetrics epoch = new EpochMetrics(1, 1 - value, value, 1 - value, value, 1, 1);
+            reporter.epochCompleted(epoch);
+            ClassificationMetrics metrics = new ClassificationMetrics(1000, value, 1 - value, value, 0.9, new int[10][10]);
+            return new TrialResult(List.of(epoch), metrics, metrics, 10, 1, 1, Network.Format.MULTI_LAYER, new byte[]{1}, 1,
+                    new double[]{1, 1});
+        }
+    }
+
+    private static SweepDefinition sweep(String sampler, long seed) {
+        String yaml = """
+                name: synthetic
+                dataset: {name: mnist, train_limit: 200, validation: 100}
+                architecture: tiny
+                strategy: {type: %s, trials: %d}
+                seed: %d
+                objective: {metric: val_accuracy, goal: maximize}
+                parameters:
+                  epochs: 1
+                  learning_rate: {float: [1.0e-5, 1.0e-1], scale: log}
+                  units: {int: [16, 512], step: 16}
+                  dropout: {float: [0.0, 0.6]}
+                  activation: {values: [relu, tanh]}
+                """.formatted(sampler, TRIALS, seed);
+        return new SweepFileLoader(REGISTRY).parse(yaml, Path.of("synthetic.yaml"));
+    }
+
+    private static List<TrialRecord> run(String sampler, long seed) {
+        try (ExperimentStore store = ExperimentStore.open("jdbc:h2:mem:" + sampler + seed + "_" + System.nanoTime())) {
+            new SweepRunner(REGISTRY, DATA, new SyntheticExecutor(), new StopSignal()).run(sweep(sampler, seed), store, SweepListener.NONE);
+            return store.trials(store.findSweep("synthetic").orElseThrow().id());
+        }
+    }
+
+    private static double medianBest(String sampler) {
+        List<Double> bests = new ArrayList<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            List<TrialRecord> trials = run(sampler, seed);
+            assertThat(trials).hasSize(TRIALS).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+            bests.add(trials.stream().mapToDouble(TrialRecord::valAccuracy).max().orElseThrow());
+        }
+        bests.sort(Double::compare);
+        return (bests.get(SEEDS / 2 - 1) + bests.get(SEEDS / 2)) / 2;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tpe", "bayes"})
+    void theMedianBestAfterThirtyStoredTrialsBeatsRandomsOverTenSeeds(String sampler) {
+        double learned = medianBest(sampler);
+        double random = RANDOM_MEDIAN.get();
+        System.out.printf("through the runner: %s %.4f, random %.4f%n", sampler, learned, random);
+        assertThat(learned).as("%s %.4f against random %.4f", sampler, learned, random).isGreaterThan(random);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tpe", "bayes", "evolution"})
+    void theSameFileAndSeedStoreTheSameTrialsBitForBit(String sampler) {
+        List<Map<String, String>> first = run(sampler, 3).stream().map(TrialRecord::parameters).toList();
+        List<Map<String, String>> second = run(sampler, 3).stream().map(TrialRecord::parameters).toList();
+        assertThat(second).isEqualTo(first);
+    }
+}
