@@ -134,6 +134,60 @@ final class Charts {
         return chart;
     }
 
+    /**
+     * Each group's median best so far against the trials drawn, a thick line, over its sweeps' own curves, thin and
+     * dashed in the same colour; and the yardstick, if there is one, as a grey line.
+     */
+    static XYChart bestSoFarByGroup(List<SamplerComparison.Group> groups, String metric, Double yardstick) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Best so far (thick: median over the group's sweeps)")
+                .xAxisTitle("trials drawn").yAxisTitle("best " + metric).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        int index = 0;
+        int longest = 1;
+        for (SamplerComparison.Group group : groups) {
+            Color color = PALETTE[index++ % PALETTE.length];
+            for (SamplerComparison.Run run : group.runs()) {
+                XYSeries own = curve(chart, run.sweep(), run.trials(), run::bestAfter, color);
+                if (own != null) {
+                    own.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{4f, 4f}, 0f));
+                    own.setShowInLegend(false);
+                }
+            }
+            XYSeries median = curve(chart, "%s (%d sweeps)".formatted(group.strategy(), group.runs().size()), group.trials(),
+                    group::medianBestAfter, color);
+            if (median != null) {
+                median.setLineStyle(new BasicStroke(3f));
+            }
+            longest = Math.max(longest, group.trials());
+        }
+        if (yardstick != null) {
+            XYSeries line = chart.addSeries("yardstick: random's median best, %.4f".formatted(yardstick), List.of(1.0, (double) longest),
+                    List.of(yardstick, yardstick));
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(Color.GRAY);
+        }
+        return chart;
+    }
+
+    private static XYSeries curve(XYChart chart, String name, int trials, java.util.function.IntToDoubleFunction bestAfter, Color color) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int k = 1; k <= trials; k++) {
+            double v = bestAfter.applyAsDouble(k);
+            if (Double.isFinite(v)) {
+                x.add((double) k);
+                y.add(v);
+            }
+        }
+        if (x.isEmpty()) {
+            return null;
+        }
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(color);
+        return series;
+    }
+
     /** The objective against a numeric parameter, on a log axis when the sweep searched it on a log scale. */
     static XYChart objectiveAgainst(String parameter, List<Double> values, List<Double> objectives, boolean log, String metric) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(metric + " against " + parameter)

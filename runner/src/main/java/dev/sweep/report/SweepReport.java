@@ -26,23 +26,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * One self-contained HTML page about a sweep: PNG charts embedded as data URIs, so the page is a single file that
- * opens anywhere.
- */
+/** One self-contained HTML page about a sweep: its trials, their curves, and its best model on the test images. */
 public final class SweepReport {
     private static final String INACTIVE = dev.sweep.space.ParameterResolver.Source.INACTIVE.label();
 
     private static final int TOP = 5;
     private static final int MISTAKES = 36;
 
-    private final StringBuilder html = new StringBuilder();
-    private final List<String> sections = new ArrayList<>();
+    private ReportPage page;
 
     /** What the page holds, for the command's summary. */
     public record Result(String html, List<String> charts) {
@@ -60,14 +55,9 @@ public final class SweepReport {
                 && t.objectiveValue() != null).toList());
         ranked.sort((a, b) -> maximize ? Double.compare(b.objectiveValue(), a.objectiveValue())
                 : Double.compare(a.objectiveValue(), b.objectiveValue()));
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sweep ").append(escape(sweep.name()))
-                .append("</title><style>body{font-family:sans-serif;max-width:1500px;margin:2em auto;padding:0 1em}"
-                        + "img{max-width:100%;border:1px solid #ddd;margin:4px}table{border-collapse:collapse}"
-                        + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f4f4f4}</style></head><body>");
-        html.append("<h1>Sweep ").append(escape(sweep.name())).append("</h1><p>").append(escape(sweep.architecture()))
-                .append(", ").append(escape(sweep.strategy())).append(", objective ").append(escape(metric)).append(" (")
-                .append(maximize ? "maximize" : "minimize").append("), ").append(trials.size()).append(" trials, state ")
-                .append(sweep.state()).append(".</p>");
+        page = new ReportPage("Sweep " + sweep.name());
+        page.paragraph(sweep.architecture() + ", " + sweep.strategy() + ", objective " + metric + " ("
+                + (maximize ? "maximize" : "minimize") + "), " + trials.size() + " trials, state " + sweep.state() + ".");
         table(ranked, definition);
 
         Map<TrialRecord, List<EpochMetrics>> top = new LinkedHashMap<>();
@@ -86,31 +76,26 @@ public final class SweepReport {
             parameterCharts(definition, trials, metric);
             bestModel(ranked.get(0), store, data);
         }
-        html.append("<script>window.addEventListener('load',function(){var bad=0;"
-                + "document.querySelectorAll('img').forEach(function(i){if(!i.complete||i.naturalWidth===0)bad++;});"
-                + "document.body.setAttribute('data-images',document.images.length);"
-                + "document.body.setAttribute('data-broken-images',bad);});</script></body></html>");
-        return new Result(html.toString(), sections);
+        return page.finish();
     }
 
     private void table(List<TrialRecord> ranked, SweepDefinition definition) {
         heading("Completed trials, best first");
         List<String> searched = definition.parameters().entrySet().stream().filter(e -> !e.getValue().isFixed())
                 .map(Map.Entry::getKey).toList();
-        html.append("<table><tr><th>trial</th><th>#</th><th>objective</th><th>val_accuracy</th><th>test_accuracy</th><th>epochs</th>");
-        searched.forEach(p -> html.append("<th>").append(escape(p)).append("</th>"));
-        html.append("</tr>");
+        List<String> header = new ArrayList<>(List.of("trial", "#", "objective", "val_accuracy", "test_accuracy", "epochs"));
+        header.addAll(searched);
+        List<List<String>> rows = new ArrayList<>();
         for (TrialRecord t : ranked) {
-            html.append("<tr><td>").append(t.id()).append("</td><td>").append(t.number()).append("</td><td>")
-                    .append(format(t.objectiveValue())).append("</td><td>").append(format(t.valAccuracy())).append("</td><td>")
-                    .append(format(t.testAccuracy())).append("</td><td>").append(t.epochsDone()).append("</td>");
+            List<String> row = new ArrayList<>(List.of(String.valueOf(t.id()), String.valueOf(t.number()),
+                    format(t.objectiveValue()), format(t.valAccuracy()), format(t.testAccuracy()), String.valueOf(t.epochsDone())));
             searched.forEach(p -> {
                 String value = valueOf(t, p, definition.branches());
-                html.append("<td>").append(escape(value == null ? "-" : value)).append("</td>");
+                row.add(value == null ? "-" : value);
             });
-            html.append("</tr>");
+            rows.add(row);
         }
-        html.append("</table>");
+        page.table(header, rows);
     }
 
     private void parameterCharts(SweepDefinition definition, List<TrialRecord> trials, String metric) {
@@ -139,7 +124,7 @@ public final class SweepReport {
             if (byChoice.isEmpty()) {
                 return;
             }
-            if (!sectionsContain("Objective against each parameter")) {
+            if (!page.hasHeading("Objective against each parameter")) {
                 heading("Objective against each parameter");
             }
             if (numeric) {
@@ -254,25 +239,15 @@ public final class SweepReport {
         return List.of();
     }
 
-    private boolean sectionsContain(String heading) {
-        return html.indexOf("<h2>" + heading + "</h2>") >= 0;
-    }
-
     private void heading(String text) {
-        html.append("<h2>").append(escape(text)).append("</h2>");
+        page.heading(text);
     }
 
     private void image(String alt, byte[] png) {
-        sections.add(alt);
-        html.append("<img alt=\"").append(escape(alt)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\">");
+        page.image(alt, png);
     }
 
-    private static String format(Double v) {
+    static String format(Double v) {
         return v == null ? "-" : ParameterValues.format(Math.round(v * 10_000) / 10_000.0);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -58,16 +58,7 @@ class ReportTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("already exists; add --force");
 
-        Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
-        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-                "--dump-dom", out.resolve("index.html").toUri().toString()).redirectErrorStream(false).start();
-        byte[] dom = chromium.getInputStream().readAllBytes();
-        String log = new String(chromium.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String page = new String(dom, StandardCharsets.UTF_8);
-        assertThat(page).contains("data-images=\"" + charts.size() + "\"").contains("data-broken-images=\"0\"");
-        assertThat(log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught"))).isEmpty();
+        assertLoadsInChromium(out.resolve("index.html"), charts.size());
     }
 
     @Test
@@ -97,6 +88,58 @@ class ReportTest {
     }
 
     @Test
+    void aReportOfSeveralSweepsComparesEachStrategysMedianBestSoFarWithRandomSearchsBest() throws Exception {
+        String db = dir.resolve("experiments").toString();
+        List<String> names = new ArrayList<>();
+        for (int seed : new int[]{1, 2}) {
+            for (String strategy : List.of("random", "tpe, startup_trials: 2")) {
+                String name = strategy.split(",")[0] + "-seed" + seed;
+                Path file = dir.resolve(name + ".yaml");
+                Files.writeString(file, """
+                        name: %s
+                        dataset: {name: mnist, train_limit: 500, validation: 200}
+                        architecture: mlp
+                        strategy: {type: %s, trials: 4}
+                        seed: %d
+                        parameters:
+                          epochs: 1
+                          learning_rate: {float: [1.0e-4, 1.0e-1], scale: log}
+                          units: {int: [16, 64], step: 16}
+                        """.formatted(name, strategy, seed));
+                assertThat(Cli.run("run", file.toString(), "--db", db, "--quiet").exitCode()).isZero();
+                names.add(name);
+            }
+        }
+        Path out = dir.resolve("compared");
+        List<String> args = new ArrayList<>(List.of("report", "--out", out.toString(), "--db", db));
+        args.addAll(names);
+        Cli report = Cli.run(args.toArray(String[]::new));
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        String html = Files.readString(out.resolve("index.html"));
+
+        assertThat(drawnCharts(html)).containsExactly("median best so far by strategy");
+        assertThat(html).contains("<td>random search, 4 trials</td><td>2</td>").contains("<td>tpe search, 4 trials</td><td>2</td>")
+                .contains("<th>after 1</th><th>after 2</th><th>after 4</th><th>trials to reach ");
+        for (String name : names) {
+            Cli best = Cli.run("leaderboard", "--sweep", name, "--top", "1", "--format", "csv", "--db", db);
+            List<String> columns = List.of(best.out().lines().findFirst().orElseThrow().split(","));
+            double objective = Double.parseDouble(best.out().lines().skip(1).findFirst().orElseThrow()
+                    .split(",")[columns.indexOf("objective")]);
+            String seed = name.substring(name.length() - 1);
+            assertThat(html).as("%s's best after its 4 trials is its leaderboard's best", name).containsPattern(
+                    "<tr><td>" + name + "</td><td>[^<]*</td><td>" + seed + "</td><td>4</td>(<td>[^<]*</td>){2}<td>"
+                            + Pattern.quote(dev.sweep.space.ParameterValues.format(Math.round(objective * 10_000) / 10_000.0)) + "</td>");
+        }
+        assertLoadsInChromium(out.resolve("index.html"), 1);
+
+        Cli wrong = Cli.run("report", "--force", "--out", out.toString(), "--db", db, names.get(0), "no-such-sweep", names.get(0));
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("no sweep named 'no-such-sweep'").contains("sweep '" + names.get(0) + "' is named twice")
+                .contains("Fix:");
+        assertThat(Files.readString(out.resolve("index.html"))).as("a refused comparison leaves the page alone").isEqualTo(html);
+    }
+
+    @Test
     void dataDescribeCountsEveryLabelOfEverySplitAndDrawsSamples() throws Exception {
         Cli cli = Cli.run("data", "describe", "--format", "json", "--out", dir.toString());
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
@@ -115,6 +158,20 @@ class ReportTest {
         assertThat(facts.get("splits").get("train").get("pixel_mean").asDouble()).isBetween(0.12, 0.14);
         BufferedImage samples = ImageIO.read(dir.resolve("samples.png").toFile());
         assertThat(distinctColours(samples)).isGreaterThan(8);
+    }
+
+    /** The page opens in headless Chromium with every image loaded and nothing on its console. */
+    private void assertLoadsInChromium(Path page, int images) throws Exception {
+        Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
+        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
+                "--dump-dom", page.toUri().toString()).redirectErrorStream(false).start();
+        byte[] dom = chromium.getInputStream().readAllBytes();
+        String log = new String(chromium.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String text = new String(dom, StandardCharsets.UTF_8);
+        assertThat(text).contains("data-images=\"" + images + "\"").contains("data-broken-images=\"0\"");
+        assertThat(log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught"))).isEmpty();
     }
 
     /** The charts' names, in page order, each checked to be a PNG with something drawn on it. */
