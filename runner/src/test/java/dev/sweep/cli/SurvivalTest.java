@@ -124,6 +124,53 @@ class SurvivalTest {
         assertThat(sweep("crash").state()).isEqualTo(SweepState.COMPLETE);
     }
 
+    @Test
+    void aTpeSweepKilledWhileItsModelGuidesATrialResumesWithTheStoredSuggestionsAndExactlyThePlannedTrials() throws Exception {
+        Path file = dir.resolve("learning.yaml");
+        Files.writeString(file, """
+                name: learning
+                dataset: {name: mnist, train_limit: 3000, validation: 500}
+                architecture: mlp
+                strategy: {type: tpe, trials: 4, startup_trials: 2}
+                parameters:
+                  epochs: %d
+                  batch_size: 32
+                  units: {values: [32, 64]}
+                  learning_rate: {float: [1.0e-4, 1.0e-1], scale: log}
+                """.formatted(EPOCHS));
+        List<TrialRecord> before;
+        try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db(), "--quiet")) {
+            TrialRecord victim = awaitTrial("learning", child, t -> t.number() == 2 && t.state() == TrialState.RUNNING
+                    && t.epochsDone() >= 1);
+            assertThat(basis(victim)).as("trial #2 is the model's, after 2 startup trials").isEqualTo("model");
+            child.kill();
+            before = trials("learning");
+        }
+        assertThat(before).extracting(TrialRecord::number).containsExactly(0, 1, 2);
+
+        Cli resumed = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+
+        List<TrialRecord> after = trials("learning");
+        assertThat(after).extracting(TrialRecord::number).containsExactly(0, 1, 2, 3);
+        assertThat(after).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+        for (TrialRecord earlier : before) {
+            assertThat(after.get(earlier.number()).parameters()).as("candidate #%d keeps what was drawn before the kill",
+                    earlier.number()).isEqualTo(earlier.parameters());
+        }
+        assertThat(after).extracting(SurvivalTest::basis).containsExactly("startup", "startup", "model", "model");
+        assertThat(sweep("learning").state()).isEqualTo(SweepState.COMPLETE);
+    }
+
+    /** What the trial's sampler based it on, as its stored configuration says. */
+    private static String basis(TrialRecord trial) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(trial.configJson()).path("sampler").path("basis").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private int serverPort() throws IOException {
         java.util.Properties lock = new java.util.Properties();
         try (var in = Files.newInputStream(dir.resolve("experiments.lock.db"))) {
