@@ -26,7 +26,7 @@ import java.util.Map;
 public record SweepDefinition(String name, DatasetSpec dataset, ArchitectureBranches branches, StrategySpec strategy,
                               long seed, Objective objective, Map<String, ParameterSpec> parameters, Conditions conditions,
                               int repeats,
-                              Integer maxFailures, int parallel, PrunerSpec pruner, ExecutorSpec executor, String yamlText,
+                              Integer maxFailures, int parallel, PrunerSpec pruner, ExecutorSpec executor, FirstTrials firstTrials, String yamlText,
                               Path source) {
     public SweepDefinition {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
@@ -71,16 +71,16 @@ public record SweepDefinition(String name, DatasetSpec dataset, ArchitectureBran
 
     public SweepDefinition withName(String newName) {
         return new SweepDefinition(newName, dataset, branches, strategy, seed, objective, parameters, conditions, repeats, maxFailures,
-                parallel, pruner, executor, yamlText, source);
+                parallel, pruner, executor, firstTrials, yamlText, source);
     }
 
     public SweepDefinition withParallel(int trials) {
         return new SweepDefinition(name, dataset, branches, strategy, seed, objective, parameters, conditions, repeats, maxFailures,
-                trials, pruner, executor, yamlText, source);
+                trials, pruner, executor, firstTrials, yamlText, source);
     }
 
     public SweepDefinition withExecutor(ExecutorSpec newExecutor) {
         return new SweepDefinition(name, dataset, branches, strategy, seed, objective, parameters, conditions, repeats, maxFailures,
-                parallel, pruner, newExecutor, yamlText, source);
+                parallel, pruner, newExecutor, firstTrials, yamlText, source);
     }
 }

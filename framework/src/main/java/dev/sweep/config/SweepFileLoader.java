@@ -25,7 +25,7 @@ import java.util.Set;
 /** Reads one sweep file and validates all of it against the registered architectures, reporting every problem. */
 public final class SweepFileLoader {
     static final List<String> TOP_KEYS = List.of("name", "dataset", "architecture", "strategy", "seed", "objective", "parameters",
-            "repeats", "max_failures", "parallel", "pruner", "executor");
+            "repeats", "max_failures", "parallel", "pruner", "executor", "enqueue", "warm_start");
     static final long DEFAULT_SEED = 42;
     public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
@@ -101,18 +101,38 @@ public final class SweepFileLoader {
         Integer maxFailures = top.take("max_failures")
                 .map(n -> (int) YamlValues.integer(n, "max_failures", 1, Integer.MAX_VALUE, problems)).orElse(null);
         ExecutorSpec executor = top.take("executor").map(n -> ExecutorSection.read(n, problems)).orElse(ExecutorSpec.IN_PROCESS);
+        SamplingSpace sampling = new SamplingSpace(parameters, space.conditions());
+        FirstTrials first = new FirstTrials(top.take("enqueue").map(n -> EnqueueSection.read(n, sampling, problems)).orElse(List.of()),
+                top.take("warm_start").map(n -> WarmStartSection.read(n, problems)).orElse(null));
         top.rejectUnknown(TOP_KEYS);
         problems.throwIfAny();
 
         if (strategy != null) {
-            SamplingSpace sampling = new SamplingSpace(parameters, space.conditions());
             for (SamplerType.Problem problem : strategy.type().problemsWith(sampling, strategy.trials(), strategy.settings())) {
                 problems.add(top.take("strategy").get(), problem.message(), problem.fix());
             }
+            firstTrialsProblems(top, strategy, first, problems);
             problems.throwIfAny();
         }
-        return new SweepDefinition(name, dataset, new ArchitectureBranches(architectureNames), strategy, seed, objective, parameters, space.conditions(), repeats, maxFailures, parallel, pruner,
-                executor, text, file);
+        return new SweepDefinition(name, dataset, new ArchitectureBranches(architectureNames), strategy, seed, objective, parameters,
+                space.conditions(), repeats, maxFailures, parallel, pruner, executor, first, text, file);
+    }
+
+    /** Enqueued and warm-start trials are trials of the sweep: they need a sampler that draws, and room in its trials. */
+    private static void firstTrialsProblems(YamlMapping top, StrategySpec strategy, FirstTrials first, Problems problems) {
+        Node at = top.take("enqueue").orElseGet(() -> top.take("warm_start").orElse(null));
+        if (at == null) {
+            return;
+        }
+        if (strategy.type().plansItsOwnTrials()) {
+            problems.add(at, strategy.name() + " search runs its own points, so it takes no enqueue or warm_start",
+                    "use a sampler that draws (random, tpe, bayes, evolution), or remove enqueue and warm_start");
+        } else if (first.count() > strategy.trials()) {
+            problems.add(at, first.enqueued().size() + " enqueued sets" + (first.warmStart() == null ? ""
+                            : " and warm_start.top " + first.warmStart().top()) + " need " + first.count()
+                            + " trials, but strategy.trials is " + strategy.trials() + "; they count within it",
+                    "raise strategy.trials to at least " + first.count() + ", or try fewer first");
+        }
     }
 
     /** Each architecture's parameters with the trainer's, in the file's order; null for an unknown one. */

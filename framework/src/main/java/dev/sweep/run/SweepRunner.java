@@ -62,7 +62,7 @@ public final class SweepRunner {
     public SweepOutcome run(SweepDefinition definition, ExperimentStore store, SweepListener listener) {
         long started = System.nanoTime();
         NativeHelpers.checkConcurrentTrials(definition.parallel());
-        Sampler sampler = definition.sampler();
+        Sampler sampler = FirstTrialsSource.sampler(definition, store);
         int planned = sampler.planned();
         // Data problems are fatal and best found before anything is recorded.
         Map<String, Object> provenance = datasets.split(definition.dataset()).provenance();

@@ -110,6 +110,62 @@ class SweepFileLoaderTest {
     }
 
     @Test
+    void enqueuedSetsAndAWarmStartAreReadInTheFilesOrder() {
+        SweepDefinition d = loader.parse(VALID.replace("trials: 4", "trials: 9") + """
+                enqueue:
+                  - {learning_rate: 0.001, units: 128}
+                  - {batch_size: 64}
+                warm_start: {from: quickstart, top: 3}
+                """, FILE);
+        assertThat(d.firstTrials().enqueued()).containsExactly(java.util.Map.of("learning_rate", 0.001, "units", 128),
+                java.util.Map.of("batch_size", 64));
+        assertThat(d.firstTrials().warmStart()).isEqualTo(new FirstTrials.WarmStart("quickstart", 3));
+        assertThat(d.firstTrials().count()).isEqualTo(5);
+    }
+
+    @Test
+    void everyEnqueuedValueTheSpaceCouldNotDrawIsReportedAtItsLineAtOnce() {
+        String bad = VALID + """
+                  momentum: {float: [0.5, 0.99], when: {batch_size: 32}}
+                enqueue:
+                  - {learning_rate: 0.5, units: 100, epochs: 3}
+                  - {batch_size: 48, unit: 64}
+                  - {batch_size: 64, momentum: 0.9}
+                  - 0.001
+                warm_start: {top: 2}
+                """;
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(bad, FILE), ConfigurationException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                "enqueue[0].learning_rate = 0.5 is outside its range [0.0001, 0.01]",
+                "enqueue[0].units = 100 is not on its step 32 from 32",
+                "enqueue[0]: 'epochs' is fixed in parameters, so every trial has epochs = 1",
+                "enqueue[1].batch_size = 48 is not among its values [32, 64, 128]",
+                "enqueue[1]: 'unit' is not a parameter of this sweep. Did you mean 'units'?",
+                "enqueue[2]: 'momentum' is inactive in this set (momentum is searched when batch_size = 32)",
+                "enqueue[3] must be a mapping of searched parameters to values, not 0.001",
+                "warm_start needs the sweep to start from");
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).isGreaterThan(13));
+    }
+
+    @Test
+    void enqueuedTrialsCountWithinTheTrialsAndNeedASamplerThatDraws() {
+        String enqueue = """
+                enqueue: [{units: 64}, {units: 96}]
+                warm_start: {from: other, top: 3}
+                """;
+        ConfigurationException tooMany = catchThrowableOfType(() -> loader.parse(VALID + enqueue, FILE), ConfigurationException.class);
+        assertThat(tooMany.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("2 enqueued sets and warm_start.top 3 need 5 trials, but strategy.trials is 4; "
+                    + "they count within it");
+            assertThat(p.fix()).contains("raise strategy.trials to at least 5");
+        });
+        ConfigurationException grid = catchThrowableOfType(() -> loader.parse(VALID.replace("{type: random, trials: 4}", "{type: grid}")
+                + enqueue, FILE), ConfigurationException.class);
+        assertThat(grid.problems()).singleElement().extracting(ConfigProblem::message)
+                .isEqualTo("grid search runs its own points, so it takes no enqueue or warm_start");
+    }
+
+    @Test
     void aSparkExecutorIsReadWithItsMasterAndSettings() {
         SweepDefinition d = loader.parse(VALID + "executor: {type: spark, master: \"spark://head:7077\", "
                 + "conf: {spark.executor.memory: 4g, spark.task.maxFailures: 8}, ship_data: true}\n", FILE);

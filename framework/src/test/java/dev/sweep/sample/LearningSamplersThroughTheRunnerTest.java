@@ -2,22 +2,15 @@ package dev.sweep.sample;
 
 import dev.sweep.TinyArchitecture;
 import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.arch.Network;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.run.StopSignal;
 import dev.sweep.run.SweepListener;
 import dev.sweep.run.SweepRunner;
-import dev.sweep.run.TrialExecutor;
-import dev.sweep.run.TrialResult;
-import dev.sweep.run.TrialSpec;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
-import dev.sweep.train.ClassificationMetrics;
-import dev.sweep.train.EpochMetrics;
-import dev.sweep.train.TrialReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,26 +39,6 @@ class LearningSamplersThroughTheRunnerTest {
         return () -> value[0] != null ? value[0] : (value[0] = supplier.get());
     }
 
-    /** Best 1.0 at learning rate 10^-2.5, 160 units, dropout 0.2 and tanh. */
-    static double objective(Map<String, Object> p) {
-        double lr = Math.log10(((Number) p.get("learning_rate")).doubleValue()) + 2.5;
-        double units = (((Number) p.get("units")).intValue() - 160) / 200.0;
-        double dropout = (((Number) p.get("dropout")).doubleValue() - 0.2) / 0.3;
-        return 1.0 - 0.1 * (lr * lr + units * units + dropout * dropout) - (p.get("activation").equals("tanh") ? 0 : 0.1);
-    }
-
-    private static final class SyntheticExecutor implements TrialExecutor {
-        @Override
-        public TrialResult execute(TrialSpec spec, TrialReporter reporter) {
-            double value = objective(spec.parameters());
-            EpochMetrics epoch = new EpochMetrics(1, 1 - value, value, 1 - value, value, 1, 1);
-            reporter.epochCompleted(epoch);
-            ClassificationMetrics metrics = new ClassificationMetrics(1000, value, 1 - value, value, 0.9, new int[10][10]);
-            return new TrialResult(List.of(epoch), metrics, metrics, 10, 1, 1, Network.Format.MULTI_LAYER, new byte[]{1}, 1,
-                    new double[]{1, 1});
-        }
-    }
-
     private static SweepDefinition sweep(String sampler, long seed) {
         String yaml = """
                 name: synthetic
@@ -86,7 +59,7 @@ class LearningSamplersThroughTheRunnerTest {
 
     private static List<TrialRecord> run(String sampler, long seed) {
         try (ExperimentStore store = ExperimentStore.open("jdbc:h2:mem:" + sampler + seed + "_" + System.nanoTime())) {
-            new SweepRunner(REGISTRY, DATA, new SyntheticExecutor(), new StopSignal()).run(sweep(sampler, seed), store, SweepListener.NONE);
+            new SweepRunner(REGISTRY, DATA, new SyntheticObjective.Executor(), new StopSignal()).run(sweep(sampler, seed), store, SweepListener.NONE);
             return store.trials(store.findSweep("synthetic").orElseThrow().id());
         }
     }

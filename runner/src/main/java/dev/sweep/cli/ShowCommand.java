@@ -138,8 +138,12 @@ final class ShowCommand implements Callable<Integer> {
         }
         List<Integer> saw = new java.util.ArrayList<>();
         sampler.path("saw").forEach(n -> saw.add(n.asInt()));
+        // Results a warm start brought from another sweep are numbered below 0: they are none of this sweep's trials.
+        List<Integer> own = saw.stream().filter(n -> n >= 0).toList();
+        long brought = saw.size() - own.size();
         return "Suggested by " + sampler.path("type").asText() + " (" + sampler.path("basis").asText() + ")"
-                + (saw.isEmpty() ? "" : ", from the " + saw.size() + " finished trials " + numbers(saw));
+                + (own.isEmpty() ? "" : ", from the " + own.size() + " finished trials " + numbers(own))
+                + (brought == 0 ? "" : (own.isEmpty() ? ", from " : " and ") + brought + " warm-start results");
     }
 
     private static String numbers(List<Integer> saw) {

@@ -87,12 +87,12 @@ final class Charts {
     }
 
     /**
-     * Each finished trial's objective by its number, and the best so far; the trials a learning sampler's model
-     * suggested apart from the random ones.
+     * Each finished trial's objective by its number, and the best so far; for a learning sampler, the trials its model
+     * suggested apart from its random startup ones and from those given first (enqueued or warm-started).
      *
-     * @param guided the numbers of the model-guided trials; empty for a sweep whose sampler does not learn
+     * @param bases each trial number's basis, as its configuration recorded it
      */
-    static XYChart history(List<TrialRecord> trials, boolean maximize, String metric, java.util.Set<Integer> guided) {
+    static XYChart history(List<TrialRecord> trials, boolean maximize, String metric, Map<Integer, String> bases) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Optimization history")
                 .xAxisTitle("trial number").yAxisTitle(metric).build();
         List<Double> x = new ArrayList<>();
@@ -110,23 +110,25 @@ final class Charts {
             }
             best.add(incumbent);
         }
-        if (guided.isEmpty()) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        groups.put("enqueued", "given first (enqueue)");
+        groups.put("warm_start", "given first (warm start)");
+        groups.put("startup", "random (startup)");
+        groups.put("model", "suggested by the model");
+        boolean learning = bases.containsValue("model") || bases.containsValue("startup");
+        if (!learning && !bases.containsValue("enqueued") && !bases.containsValue("warm_start")) {
             XYSeries points = chart.addSeries("trial", x, y);
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         } else {
-            for (boolean model : new boolean[]{false, true}) {
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (int i = 0; i < x.size(); i++) {
-                    if (guided.contains(x.get(i).intValue()) == model) {
-                        xs.add(x.get(i));
-                        ys.add(y.get(i));
-                    }
-                }
-                if (!xs.isEmpty()) {
-                    XYSeries points = chart.addSeries(model ? "suggested by the model" : "random (startup)", xs, ys);
-                    points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                }
+            Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+            for (int i = 0; i < x.size(); i++) {
+                String basis = bases.getOrDefault(x.get(i).intValue(), "");
+                byGroup.computeIfAbsent(groups.getOrDefault(basis, "drawn"), g -> new ArrayList<>()).add(i);
+            }
+            for (String label : new java.util.TreeSet<>(byGroup.keySet())) {
+                List<Integer> points = byGroup.get(label);
+                XYSeries series = chart.addSeries(label, points.stream().map(x::get).toList(), points.stream().map(y::get).toList());
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             }
         }
         XYSeries line = chart.addSeries("best so far", x, best);

@@ -69,7 +69,7 @@ public final class SweepReport {
         }
         if (!ranked.isEmpty()) {
             heading("Optimization history");
-            image("optimization history", Charts.png(Charts.history(trials, maximize, metric, modelGuided(trials))));
+            image("optimization history", Charts.png(Charts.history(trials, maximize, metric, bases(trials))));
             if (definition.branches().mixed()) {
                 architectureCharts(definition.branches(), ranked, maximize, metric);
             }
@@ -155,16 +155,14 @@ public final class SweepReport {
         }
     }
 
-    /** The trials whose sampler chose them from a model of the others, as their configuration recorded it. */
-    private static java.util.Set<Integer> modelGuided(List<TrialRecord> trials) throws IOException {
-        java.util.Set<Integer> guided = new java.util.HashSet<>();
+    /** What each trial's sampler based it on (random, startup, model, enqueued, ...), as its configuration recorded it. */
+    private static Map<Integer, String> bases(List<TrialRecord> trials) throws IOException {
+        Map<Integer, String> bases = new java.util.HashMap<>();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (TrialRecord t : trials) {
-            if (json.readTree(t.configJson()).path("sampler").path("basis").asText().equals("model")) {
-                guided.add(t.number());
-            }
+            bases.put(t.number(), json.readTree(t.configJson()).path("sampler").path("basis").asText(""));
         }
-        return guided;
+        return bases;
     }
 
     /** A trial's value of a sweep key; null where the key is another architecture's or the trial's condition left it out. */

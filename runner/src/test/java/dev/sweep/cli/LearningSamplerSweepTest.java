@@ -67,4 +67,44 @@ class LearningSamplerSweepTest {
         assertThat(bad.err()).contains("startup_trails is not a setting of tpe search. Did you mean 'startup_trials'?")
                 .contains("its keys are: type, trials, startup_trials, ei_candidates");
     }
+
+    @Test
+    void aSweepWarmStartedFromAnotherTriesItsBestFirstAndShowSaysWhatTheModelLearnedFrom() throws IOException {
+        String db = dir.resolve("experiments").toString();
+        String space = """
+                dataset: {name: mnist, train_limit: 500, validation: 200}
+                architecture: mlp
+                parameters:
+                  epochs: 1
+                  learning_rate: {float: [1.0e-4, 1.0e-1], scale: log}
+                  units: {int: [16, 128], step: 16}
+                """;
+        Path first = Files.writeString(dir.resolve("first.yaml"), "name: first\nstrategy: {type: random, trials: 4}\n" + space);
+        assertThat(Cli.run("run", first.toString(), "--db", db, "--quiet").exitCode()).isZero();
+        Path warm = Files.writeString(dir.resolve("warm.yaml"), "name: warm\nstrategy: {type: tpe, trials: 4, startup_trials: 3}\n"
+                + "enqueue: [{units: 128}]\nwarm_start: {from: first, top: 2}\n" + space);
+        Cli run = Cli.run("run", warm.toString(), "--db", db, "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+
+        Cli best = Cli.run("leaderboard", "--sweep", "first", "--top", "2", "--format", "json", "--db", db);
+        JsonNode firstBest = JSON.readTree(best.out());
+        List<TrialRecord> trials;
+        try (ExperimentStore store = ExperimentStore.openExisting(db)) {
+            trials = store.trials(store.findSweep("warm").orElseThrow().id());
+        }
+        assertThat(trials.get(0).parameters()).containsEntry("units", "128");
+        for (int i = 0; i < 2; i++) {
+            assertThat(trials.get(1 + i).parameters().get("learning_rate")).as("candidate #%d", 1 + i)
+                    .isEqualTo(firstBest.get(i).get("parameters").get("learning_rate").asText());
+        }
+        Cli show = Cli.run("show", Long.toString(trials.get(3).id()), "--db", db);
+        assertThat(show.out()).contains("Suggested by tpe (model), from the 3 finished trials #0..#2 and 2 warm-start results");
+
+        Path nowhere = Files.writeString(dir.resolve("nowhere.yaml"), Files.readString(warm).replace("name: warm", "name: nowhere")
+                .replace("from: first", "from: frist"));
+        Cli refused = Cli.run("run", nowhere.toString(), "--db", db, "--quiet");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(nowhere.toString()).contains("warm_start.from: no sweep named 'frist'")
+                .contains("known: first, warm");
+    }
 }

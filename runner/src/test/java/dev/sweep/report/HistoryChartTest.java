@@ -9,7 +9,6 @@ import org.knowm.xchart.XYChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,14 +23,17 @@ class HistoryChartTest {
     }
 
     @Test
-    void aLearningSweepsHistoryShowsTheModelGuidedTrialsApartFromTheRandomOnes() {
-        XYChart chart = Charts.history(trials(5), true, "val_accuracy", Set.of(3, 4));
-        assertThat(chart.getSeriesMap()).containsOnlyKeys("random (startup)", "suggested by the model", "best so far");
+    void aLearningSweepsHistoryShowsTheModelGuidedTrialsApartFromTheRandomAndTheEnqueuedOnes() {
+        XYChart chart = Charts.history(trials(5), true, "val_accuracy",
+                Map.of(0, "enqueued", 1, "startup", 2, "startup", 3, "model", 4, "model"));
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("given first (enqueue)", "random (startup)", "suggested by the model",
+                "best so far");
         assertThat(chart.getSeriesMap().get("suggested by the model").getXData()).containsExactly(3.0, 4.0);
+        assertThat(chart.getSeriesMap().get("given first (enqueue)").getXData()).containsExactly(0.0);
     }
 
     @Test
     void aSweepWhoseSamplerDoesNotLearnHasOneSeriesOfTrials() {
-        assertThat(Charts.history(trials(3), true, "val_accuracy", Set.of()).getSeriesMap()).containsOnlyKeys("trial", "best so far");
+        assertThat(Charts.history(trials(3), true, "val_accuracy", Map.of(0, "random", 1, "random", 2, "random")).getSeriesMap()).containsOnlyKeys("trial", "best so far");
     }
 }
