@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The {@code strategy:} section: which sampler, found by discovery, how many trials (unless it plans its own, as a
- * grid does), and its settings, checked against the ones that sampler declares.
+ * grid does), whether parallel suggestions follow a fixed schedule ({@code reproducible}), and the sampler's settings,
+ * checked against the ones it declares.
  */
 final class StrategySection {
     private StrategySection() {
@@ -37,8 +38,9 @@ final class StrategySection {
         } else {
             trials = (int) YamlValues.integer(trialsNode.get(), "strategy.trials", 1, 1_000_000, problems);
         }
+        boolean reproducible = map.take("reproducible").map(n -> YamlValues.bool(n, "strategy.reproducible", problems)).orElse(false);
         Map<String, Object> settings = TypeSettings.read(map, type.settings(), "strategy", name + " search",
-                List.of("trials"), problems);
-        return settings == null ? null : new StrategySpec(type, trials, settings);
+                List.of("trials", "reproducible"), problems);
+        return settings == null ? null : new StrategySpec(type, trials, settings, reproducible);
     }
 }

@@ -10,9 +10,14 @@ import java.util.Map;
 
 /**
  * The {@code strategy:} of a sweep file: the sampler type it names, its trials (0 for one that plans its own, like a
- * grid) and every setting of that type, from the file or the type's defaults.
+ * grid), every setting of that type, from the file or the type's defaults, and whether a parallel sweep's suggestions
+ * follow a fixed schedule.
+ *
+ * @param reproducible with {@code parallel: P}, trial k is drawn once trials 0..k-P have finished and sees trials
+ *                     k-P+1..k-1 as running, whatever the order they really end in: the suggestions of a parallel
+ *                     sweep are then those of the same file and seed run again, at the cost of slots left idle
  */
-public record StrategySpec(SamplerType type, int trials, Map<String, Object> settings) {
+public record StrategySpec(SamplerType type, int trials, Map<String, Object> settings, boolean reproducible) {
     public StrategySpec {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }

@@ -93,6 +93,10 @@ public final class SweepFileLoader {
         Map<String, ParameterSpec> parameters = space.specs();
         int repeats = top.take("repeats").map(n -> (int) YamlValues.integer(n, "repeats", 1, 100, problems)).orElse(1);
         PrunerSpec pruner = top.take("pruner").map(n -> PrunerSection.read(n, pruners, problems)).orElse(null);
+        if (pruner != null && strategy != null && strategy.reproducible()) {
+            problems.add(top.take("pruner").get(), "a pruner does not combine with strategy.reproducible: whether it stops "
+                    + "a trial depends on which other trials reached an epoch first", "remove the pruner, or reproducible");
+        }
         if (pruner != null && repeats > 1) {
             problems.add(top.take("pruner").get(), "a pruner does not combine with repeats: it would judge one execution "
                     + "of a trial", "remove repeats, or the pruner");

@@ -47,6 +47,22 @@ final class StoredCandidates {
         return Optional.of(new Suggestion(values, sampler.path("basis").asText("stored"), saw));
     }
 
+    /**
+     * What trial {@code number} sees on the fixed schedule of {@code window}: trials up to number - window as they
+     * ended, the window's others as running, later ones not at all, however far they have really got.
+     */
+    static SamplerHistory historyOnSchedule(List<TrialRecord> trials, boolean maximize, int number, int window) {
+        List<Observation> observations = new ArrayList<>();
+        for (Observation o : history(trials, maximize).trials()) {
+            if (o.number() <= number - window) {
+                observations.add(o);
+            } else if (o.number() < number) {
+                observations.add(new Observation(o.number(), o.values(), TrialState.RUNNING, null, 0));
+            }
+        }
+        return new SamplerHistory(observations, maximize);
+    }
+
     /** The trials a sampler learns from; those without a stored candidate are left out. */
     static SamplerHistory history(List<TrialRecord> trials, boolean maximize) {
         List<Observation> observations = new ArrayList<>();

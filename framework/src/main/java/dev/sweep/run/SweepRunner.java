@@ -88,8 +88,10 @@ public final class SweepRunner {
         Pruner pruner = definition.pruner() == null ? null : definition.pruner().create(definition.maxEpochs());
         LiveHistory history = new LiveHistory(store.history(sweepId, definition.objective().metric(),
                 definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric());
+        // The schedule's window is the file's parallel, not the executor's slots: a cluster's slots vary from run to run.
+        int window = definition.strategy().reproducible() && definition.parallel() > 1 ? definition.parallel() : 0;
         TrialScheduler scheduler = new TrialScheduler(executor, stop, abort, definition.parallel(), definition.maxFailures(),
-                failed, () -> failureBudgetExceeded(definition, store, sweepId));
+                failed, () -> failureBudgetExceeded(definition, store, sweepId), window, finished);
         TrialScheduler.Tally tally;
         try (Heartbeat heartbeat = new Heartbeat(store)) {
             TrialLifecycle lifecycle = new TrialLifecycle(definition, store, sweepId, planned, executor, listener, heartbeat,
@@ -101,7 +103,8 @@ public final class SweepRunner {
                 long seed = definition.seed() + number;
                 // A trial drawn before keeps its candidate: drawing it again could differ once the history has grown.
                 Suggestion suggestion = Optional.ofNullable(interrupted.get(number)).flatMap(StoredCandidates::of)
-                        .orElseGet(() -> sampler.suggest(number, StoredCandidates.history(store.trials(sweepId), maximize)));
+                        .orElseGet(() -> sampler.suggest(number, window == 0 ? StoredCandidates.history(store.trials(sweepId), maximize)
+                                : StoredCandidates.historyOnSchedule(store.trials(sweepId), maximize, number, window)));
                 String architecture = branches.architectureOf(suggestion.values());
                 ResolvedTrial trial = ResolvedTrial.of(definition, resolvers.get(architecture), number, seed, suggestion, provenance);
                 long trialId = lifecycle.start(number, seed, trial);

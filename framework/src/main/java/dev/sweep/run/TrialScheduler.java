@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * Keeps the executor's slots busy with the pending candidates, asking again for the slot count as trials end (a
  * cluster's executors may register late), until none is left, a stop is asked for, a fatal error ends the sweep, or
  * the failure budget is spent. The first fatal error wins; the trials still running then stop at their next batch.
+ * On a fixed schedule of window P, trial k starts only once trials 0..k-P have ended, so that what it can learn from
+ * does not depend on which trials happened to end first.
  */
 final class TrialScheduler {
     private static final int SLOT_CHECK_SECONDS = 5;
@@ -36,13 +38,18 @@ final class TrialScheduler {
     private final int parallel;
     private final Integer maxFailures;
     private final Supplier<RuntimeException> budgetSpent;
+    private final int window;
+    private final java.util.Set<Integer> ended = new java.util.HashSet<>();
+    private final java.util.Map<Future<TrialState>, Integer> numbers = new java.util.HashMap<>();
 
     /**
      * @param failedBefore trials of this sweep that failed in earlier runs: they count against {@code maxFailures}
      * @param budgetSpent  the error that stops the sweep once {@code maxFailures} trials have failed
+     * @param window       0 to start trials whenever a slot is free; P for the fixed schedule
+     * @param endedBefore  the trials that ended in earlier runs
      */
     TrialScheduler(TrialExecutor executor, StopSignal stop, AtomicBoolean abort, int parallel, Integer maxFailures,
-                   int failedBefore, Supplier<RuntimeException> budgetSpent) {
+                   int failedBefore, Supplier<RuntimeException> budgetSpent, int window, java.util.Set<Integer> endedBefore) {
         this.executor = executor;
         this.stop = stop;
         this.abort = abort;
@@ -50,6 +57,8 @@ final class TrialScheduler {
         this.maxFailures = maxFailures;
         this.failedTotal = failedBefore;
         this.budgetSpent = budgetSpent;
+        this.window = window;
+        this.ended.addAll(endedBefore);
     }
 
     private int failedTotal;
@@ -68,6 +77,10 @@ final class TrialScheduler {
             while (!pending.isEmpty() || running > 0) {
                 startWhileSlotsAreFree(pending, trials, trial);
                 if (running == 0) {
+                    if (stopping == null && !stop.isRequested() && !pending.isEmpty()) {
+                        throw new IllegalStateException("candidate #" + pending.peek() + " waits on trials that are neither "
+                                + "running nor ended");
+                    }
                     break;
                 }
                 collectNext(trials);
@@ -87,15 +100,27 @@ final class TrialScheduler {
 
     private void startWhileSlotsAreFree(Deque<Integer> pending, CompletionService<TrialState> trials,
                                         IntFunction<Callable<TrialState>> trial) {
-        while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty() && !stop.isRequested()) {
+        while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty() && !stop.isRequested()
+                && onSchedule(pending.peek())) {
             if (maxFailures != null && failedTotal >= maxFailures) {
                 stopping = budgetSpent.get();
                 abort.set(true);
                 return;
             }
-            trials.submit(trial.apply(pending.poll()));
+            int number = pending.poll();
+            numbers.put(trials.submit(trial.apply(number)), number);
             running++;
         }
+    }
+
+    /** Whether every trial numbered k - window or lower has ended; always, off the fixed schedule. */
+    private boolean onSchedule(int k) {
+        for (int j = 0; window > 0 && j <= k - window; j++) {
+            if (!ended.contains(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits a few seconds for the next trial to end and counts it; none ending is fine, the slots are asked again. */
@@ -107,6 +132,7 @@ final class TrialScheduler {
                 return;
             }
             running--;
+            ended.add(numbers.remove(next));
             state = next.get();
         } catch (ExecutionException e) {
             fatal(e.getCause());

@@ -264,4 +264,15 @@ class SweepFileLoaderTest {
         assertThat(d.pruner().name()).isEqualTo("median");
         assertThat(d.pruner().settings()).containsEntry("min_trials", 3).containsEntry("warmup_epochs", 1);
     }
+
+    @Test
+    void aReproducibleScheduleIsAStrategyKeyAndRefusesAPrunerWhoseDecisionsDependOnTiming() {
+        assertThat(loader.parse(VALID.replace("trials: 4}", "trials: 4, reproducible: true}"), FILE).strategy().reproducible()).isTrue();
+        assertThat(loader.parse(VALID, FILE).strategy().reproducible()).isFalse();
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace("trials: 4}", "trials: 4, reproducible: true}")
+                .replace("seed: 7", "seed: 7\npruner: {type: median}"), FILE), ConfigurationException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
+                "a pruner does not combine with strategy.reproducible: whether it stops a trial depends on which other "
+                        + "trials reached an epoch first");
+    }
 }
