@@ -54,6 +54,14 @@ final class FirstTrialsSource {
         return new FirstTrialsSampler(sampler, space, given, prior, definition.seed());
     }
 
+    /** The sampler with the enqueued sets only: what {@code plan} shows before any database is opened. */
+    static Sampler enqueuedOnly(SweepDefinition definition) {
+        List<FirstTrialsSampler.Given> given = definition.firstTrials().enqueued().stream()
+                .map(values -> new FirstTrialsSampler.Given(values, ENQUEUED)).toList();
+        return given.isEmpty() ? definition.sampler() : new FirstTrialsSampler(definition.sampler(),
+                new SamplingSpace(definition.parameters(), definition.conditions()), given, List.of(), definition.seed());
+    }
+
     /** The other sweep's best complete trials, at most {@code top}; refused if their objective is not this one. */
     private static List<TrialRecord> best(SweepDefinition definition, FirstTrials.WarmStart warmStart, ExperimentStore store) {
         String file = definition.source() == null ? definition.name() : definition.source().toString();

@@ -61,7 +61,8 @@ public final class SweepPlan {
     }
 
     public Plan plan(SweepDefinition definition, boolean measure) {
-        Sampler sampler = definition.sampler();
+        // The enqueued sets are known now; a warm start's trials only once the store is open, when the sweep runs.
+        Sampler sampler = FirstTrialsSource.enqueuedOnly(definition);
         int trials = sampler.planned();
         DataSplit data = datasets.split(definition.dataset());
         ArchitectureBranches branches = definition.branches();

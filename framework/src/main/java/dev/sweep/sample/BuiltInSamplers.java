@@ -94,6 +94,11 @@ public final class BuiltInSamplers {
     /** Optuna's TPESampler, univariate: see {@link TpeSampler}. */
     public static final class Tpe implements SamplerType {
         @Override
+        public java.util.OptionalInt startupTrials(Map<String, Object> settings) {
+            return java.util.OptionalInt.of(((Number) settings.get("startup_trials")).intValue());
+        }
+
+        @Override
         public String name() {
             return "tpe";
         }
@@ -121,6 +126,11 @@ public final class BuiltInSamplers {
 
     /** Gaussian-process Bayesian optimization: see {@link GaussianProcessSampler}. */
     public static final class Bayes implements SamplerType {
+        @Override
+        public java.util.OptionalInt startupTrials(Map<String, Object> settings) {
+            return java.util.OptionalInt.of(((Number) settings.get("startup_trials")).intValue());
+        }
+
         @Override
         public String name() {
             return "bayes";
@@ -151,6 +161,11 @@ public final class BuiltInSamplers {
 
     /** Regularized evolution: see {@link RegularizedEvolution}. */
     public static final class Evolution implements SamplerType {
+        @Override
+        public java.util.OptionalInt startupTrials(Map<String, Object> settings) {
+            return java.util.OptionalInt.of(((Number) settings.get("population")).intValue());
+        }
+
         @Override
         public String name() {
             return "evolution";

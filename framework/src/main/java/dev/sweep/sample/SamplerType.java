@@ -40,6 +40,14 @@ public interface SamplerType {
         return name() + " search, " + trials + " trials";
     }
 
+    /**
+     * How many first trials it draws at random before it learns from the finished ones; empty for a sampler that does
+     * not learn. {@code plan} shows it.
+     */
+    default java.util.OptionalInt startupTrials(Map<String, Object> settings) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** What is wrong with the settings for this space (e.g. a grid too large to walk), and how to fix it. */
     record Problem(String message, String fix) {
     }

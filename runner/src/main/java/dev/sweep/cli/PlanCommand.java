@@ -1,5 +1,7 @@
 package dev.sweep.cli;
 
+import dev.sweep.config.FirstTrials;
+import dev.sweep.config.StrategySpec;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
 import dev.sweep.run.SweepPlan;
@@ -15,8 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -60,8 +64,11 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("Each trial trains %d times with different seeds; its objective is their mean (repeats)%n", sweep.repeats());
         }
         if (sweep.parallel() > 1) {
-            out.printf("Runs %d trials side by side (parallel)%n", sweep.parallel());
+            out.printf("Runs %d trials side by side (parallel)%s%n", sweep.parallel(), sweep.strategy().reproducible()
+                    ? "; on a fixed schedule (strategy.reproducible): trial k starts once trials 0.." + "k-" + sweep.parallel()
+                    + " have ended, and learns from those only" : "");
         }
+        samplerLines(sweep, plan.trials()).forEach(out::println);
         if (sweep.pruner() != null) {
             out.printf("Pruner: %s%n", sweep.pruner().create(sweep.maxEpochs()).describe());
         }
@@ -85,6 +92,41 @@ final class PlanCommand implements Callable<Integer> {
         out.printf("Run it: ./sweep run %s%n", file);
         out.flush();
         return 0;
+    }
+
+    /** The sampler, its settings, which trials are given first, and which it draws at random before it learns. */
+    private static List<String> samplerLines(SweepDefinition sweep, int trials) {
+        StrategySpec strategy = sweep.strategy();
+        List<String> lines = new ArrayList<>();
+        lines.add("Sampler: " + strategy.name() + ", " + strategy.type().description() + (strategy.settings().isEmpty() ? ""
+                : "; settings " + strategy.settings().entrySet().stream().map(e -> e.getKey() + " " + ParameterValues.format(e.getValue()))
+                .collect(Collectors.joining(", "))));
+        FirstTrials first = sweep.firstTrials();
+        int given = first.enqueued().size();
+        if (given > 0) {
+            lines.add("  " + range(0, given) + " enqueued (enqueue), the sampler drawing the keys they leave out");
+        }
+        if (first.warmStart() != null) {
+            lines.add("  " + range(given, given + first.warmStart().top()) + " the best " + first.warmStart().top()
+                    + " complete trials of sweep '" + first.warmStart().from() + "' (warm_start), read when the sweep runs; "
+                    + "their results join the history");
+            given += first.warmStart().top();
+        }
+        OptionalInt startup = strategy.type().startupTrials(strategy.settings());
+        if (startup.isPresent()) {
+            int random = Math.min(Math.max(startup.getAsInt(), given), trials);
+            if (random > given) {
+                lines.add("  " + range(given, random) + " drawn at random (startup)");
+            }
+            if (random < trials) {
+                lines.add("  " + range(random, trials) + " suggested from the finished trials");
+            }
+        }
+        return lines;
+    }
+
+    private static String range(int from, int to) {
+        return to - from == 1 ? "trial #" + from : "trials #" + from + "..#" + (to - 1);
     }
 
     /** The most epochs a trial of the sweep can train: Hyperband's largest budget. */

@@ -40,7 +40,8 @@ class LearningSamplerSweepTest {
         String db = dir.resolve("experiments").toString();
         Cli plan = Cli.run("plan", file.toString(), "--no-estimate");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
-        assertThat(plan.out()).contains("tpe search, 6 trials");
+        assertThat(plan.out()).contains("tpe search, 6 trials").contains("settings startup_trials 3, ei_candidates 24")
+                .contains("  trials #0..#2 drawn at random (startup)\n  trials #3..#5 suggested from the finished trials");
 
         Cli run = Cli.run("run", file.toString(), "--db", db, "--quiet");
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -65,7 +66,7 @@ class LearningSamplerSweepTest {
                 .replace("startup_trials: 3", "startup_trails: 3")).toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("startup_trails is not a setting of tpe search. Did you mean 'startup_trials'?")
-                .contains("its keys are: type, trials, startup_trials, ei_candidates");
+                .contains("its keys are: type, trials, reproducible, startup_trials, ei_candidates");
     }
 
     @Test
@@ -83,6 +84,11 @@ class LearningSamplerSweepTest {
         assertThat(Cli.run("run", first.toString(), "--db", db, "--quiet").exitCode()).isZero();
         Path warm = Files.writeString(dir.resolve("warm.yaml"), "name: warm\nstrategy: {type: tpe, trials: 4, startup_trials: 3}\n"
                 + "enqueue: [{units: 128}]\nwarm_start: {from: first, top: 2}\n" + space);
+        Cli plan = Cli.run("plan", warm.toString(), "--no-estimate");
+        assertThat(plan.out()).as(plan.toString()).contains("  trial #0 enqueued (enqueue)")
+                .contains("  trials #1..#2 the best 2 complete trials of sweep 'first' (warm_start)")
+                .contains("  trial #3 suggested from the finished trials").contains("Candidate #0: epochs=1 learning_rate=")
+                .containsPattern("Candidate #0: [^\n]*units=128");
         Cli run = Cli.run("run", warm.toString(), "--db", db, "--quiet");
         assertThat(run.exitCode()).as(run.toString()).isZero();
 
