@@ -114,13 +114,15 @@ public final class BuiltInSamplers {
             return List.of(ParameterDeclaration.intParam("startup_trials", 10, 0, 1_000_000,
                             "random trials before the model is used (Optuna's n_startup_trials)"),
                     ParameterDeclaration.intParam("ei_candidates", 24, 1, 10_000,
-                            "draws from the good trials' density scored per suggestion (Optuna's n_ei_candidates)"));
+                            "draws from the good trials' density scored per suggestion (Optuna's n_ei_candidates)"),
+                    ParameterDeclaration.booleanParam("multivariate", false,
+                            "draw the unconditional parameters together from one joint density (Optuna's multivariate)"));
         }
 
         @Override
         public Sampler create(SamplingSpace space, int trials, Map<String, Object> settings, long seed) {
             return new TpeSampler(space, trials, ((Number) settings.get("startup_trials")).intValue(),
-                    ((Number) settings.get("ei_candidates")).intValue(), seed);
+                    ((Number) settings.get("ei_candidates")).intValue(), Boolean.TRUE.equals(settings.get("multivariate")), seed);
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.Random;
  * The Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011) as Optuna's independent {@code TPESampler}:
  * random startup trials, then for each parameter a density of the best trials' values (l) and one of the rest (g),
  * and of {@code ei_candidates} draws from l the one that maximizes l / g. A conditional parameter is modelled from the
- * trials where it was active. The trials are judged in {@link Ranking}'s order.
+ * trials where it was active. The trials are judged in {@link Ranking}'s order. With {@code multivariate}, the
+ * parameters that every trial has (the unconditional ones) are drawn together from one {@link JointParzenEstimator}
+ * each for l and g, as Optuna's {@code multivariate=True}; the conditional ones stay independent.
  */
 final class TpeSampler implements Sampler {
     private final SamplingSpace space;
@@ -20,9 +22,11 @@ final class TpeSampler implements Sampler {
     private final int startup;
     private final int candidates;
     private final long seed;
+    private final boolean multivariate;
 
-    TpeSampler(SamplingSpace space, int trials, int startup, int candidates, long seed) {
+    TpeSampler(SamplingSpace space, int trials, int startup, int candidates, boolean multivariate, long seed) {
         this.space = space;
+        this.multivariate = multivariate;
         this.trials = trials;
         this.startup = startup;
         this.candidates = candidates;
@@ -46,10 +50,45 @@ final class TpeSampler implements Sampler {
         int below = Math.min((int) Math.ceil(0.1 * scored.size()), 25);
         List<Observation> good = ranked.subList(0, below);
         List<Observation> bad = ranked.subList(below, ranked.size());
+        Map<String, Object> joint = multivariate ? bestJointly(good, bad, random) : Map.of();
         Map<String, Object> candidate = new LinkedHashMap<>();
         space.specs().forEach((key, spec) -> candidate.put(key, spec.isFixed() ? UniformDraw.value(spec, random)
-                : bestOf(key, spec, good, bad, random)));
+                : joint.containsKey(key) ? joint.get(key) : bestOf(key, spec, good, bad, random)));
         return new Suggestion(space.conditions().activeOnly(candidate), "model", saw);
+    }
+
+    /** The searched, unconditional parameters drawn together: of the draws from l, the one that maximizes l / g. */
+    private Map<String, Object> bestJointly(List<Observation> good, List<Observation> bad, Random random) {
+        List<String> keys = space.specs().entrySet().stream()
+                .filter(e -> !e.getValue().isFixed() && !space.conditions().isConditional(e.getKey())).map(Map.Entry::getKey).toList();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        JointParzenEstimator below = new JointParzenEstimator(keys, space.specs(), jointValues(keys, good));
+        JointParzenEstimator above = new JointParzenEstimator(keys, space.specs(), jointValues(keys, bad));
+        double[] best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < candidates; i++) {
+            double[] x = below.sample(random);
+            double score = below.logDensity(x) - above.logDensity(x);
+            if (score > bestScore) {
+                bestScore = score;
+                best = x;
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int d = 0; d < keys.size(); d++) {
+            ParameterSpec spec = space.specs().get(keys.get(d));
+            values.put(keys.get(d), spec instanceof ParameterSpec.Choice c ? c.values().get((int) best[d])
+                    : NumericScale.of(spec).toValue(best[d]));
+        }
+        return values;
+    }
+
+    /** The trials that have every key, in trial order. */
+    private static List<Map<String, Object>> jointValues(List<String> keys, List<Observation> trials) {
+        return trials.stream().sorted(Comparator.comparingInt(Observation::number))
+                .filter(t -> t.values().keySet().containsAll(keys)).map(Observation::values).toList();
     }
 
     private Object bestOf(String key, ParameterSpec spec, List<Observation> good, List<Observation> bad, Random random) {

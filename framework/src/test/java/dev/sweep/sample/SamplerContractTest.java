@@ -66,10 +66,24 @@ class SamplerContractTest {
         return new SamplerHistory(trials, true);
     }
 
+    /** The defaults, and for each true-or-false setting the defaults with it switched: each must honour the contract. */
+    private static List<Map<String, Object>> variants(SamplerType type) {
+        List<Map<String, Object>> variants = new ArrayList<>(List.of(defaults(type)));
+        for (ParameterDeclaration setting : type.settings()) {
+            if (setting.defaultValue() instanceof Boolean on) {
+                Map<String, Object> switched = defaults(type);
+                switched.put(setting.name(), !on);
+                variants.add(switched);
+            }
+        }
+        return variants;
+    }
+
     @TestFactory
     Stream<DynamicTest> everySamplerTypeHonoursTheContract() {
         assertThat(TYPES.names()).contains("random", "grid");
-        return TYPES.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+        return TYPES.names().stream().flatMap(name -> variants(TYPES.find(name).orElseThrow()).stream().map(settings ->
+                DynamicTest.dynamicTest(name + " " + settings, () -> {
             SamplerType type = TYPES.find(name).orElseThrow();
             assertThat(type.name()).isEqualTo(name).matches("[a-z][a-z0-9_-]*");
             assertThat(type.description()).isNotBlank();
@@ -77,10 +91,10 @@ class SamplerContractTest {
                 assertThat(setting.defaultValue()).as(name + "." + setting.name() + " has a default").isNotNull();
                 assertThat(setting.problemWith(setting.defaultValue())).as(name + "." + setting.name()).isNull();
             }
-            assertThat(type.problemsWith(space(), TRIALS, defaults(type))).isEmpty();
-            Sampler sampler = type.create(space(), TRIALS, defaults(type), 7);
+            assertThat(type.problemsWith(space(), TRIALS, settings)).isEmpty();
+            Sampler sampler = type.create(space(), TRIALS, settings, 7);
             assertThat(sampler.planned()).isPositive();
-            assertThat(type.describe(TRIALS, defaults(type))).startsWith(name + " search, ");
+            assertThat(type.describe(TRIALS, settings)).startsWith(name + " search, ");
 
             SamplerHistory history = mixedHistory(sampler);
             int planned = sampler.planned();
@@ -90,7 +104,7 @@ class SamplerContractTest {
                 assertThat(empty.basis()).isNotBlank();
                 Suggestion learned = sampler.suggest(number, history);
                 assertInsideTheSpace(learned.values());
-                assertThat(type.create(space(), TRIALS, defaults(type), 7).suggest(number, history))
+                assertThat(type.create(space(), TRIALS, settings, 7).suggest(number, history))
                         .as("the same history and seed give the same suggestion").isEqualTo(learned);
                 assertThat(learned.saw()).as("it saw only finished trials").isSubsetOf(0, 1, 2, 3, 5);
             }
@@ -98,6 +112,6 @@ class SamplerContractTest {
                 Set<Map<String, Object>> points = new HashSet<>(sampler.firstWithoutHistory(planned));
                 assertThat(points).as("a grid never repeats a point").hasSize(planned);
             }
-        }));
+        })));
     }
 }
