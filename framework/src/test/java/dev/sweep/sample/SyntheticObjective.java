@@ -6,6 +6,8 @@ import dev.sweep.run.TrialResult;
 import dev.sweep.run.TrialSpec;
 import dev.sweep.train.ClassificationMetrics;
 import dev.sweep.train.EpochMetrics;
+import dev.sweep.train.TrialFailedException;
+import dev.sweep.train.TrialPrunedException;
 import dev.sweep.train.TrialReporter;
 
 import java.util.List;
@@ -35,6 +37,32 @@ final class SyntheticObjective {
             reporter.epochCompleted(epoch);
             ClassificationMetrics metrics = new ClassificationMetrics(1000, value, 1 - value, value, 0.9, new int[10][10]);
             return new TrialResult(List.of(epoch), metrics, metrics, 10, 1, 1, Network.Format.MULTI_LAYER, new byte[]{1}, 1,
+                    new double[]{1, 1});
+        }
+    }
+
+    /**
+     * The objective approached over the trial's epochs (half the way left each epoch), asking the pruner after each
+     * epoch but the last, as the trainer does.
+     */
+    static final class Curves implements TrialExecutor {
+        @Override
+        public TrialResult execute(TrialSpec spec, TrialReporter reporter) throws TrialFailedException {
+            double target = objective(spec.parameters());
+            int epochs = ((Number) spec.parameters().get("epochs")).intValue();
+            List<EpochMetrics> history = new java.util.ArrayList<>();
+            double value = 0;
+            for (int e = 1; e <= epochs; e++) {
+                value = target * (1 - Math.pow(0.5, e));
+                EpochMetrics epoch = new EpochMetrics(e, 1 - value, value, 1 - value, value, 1, 1);
+                history.add(epoch);
+                reporter.epochCompleted(epoch);
+                if (e < epochs && reporter.shouldPrune(e, value)) {
+                    throw new TrialPrunedException(epoch);
+                }
+            }
+            ClassificationMetrics metrics = new ClassificationMetrics(1000, value, 1 - value, value, 0.9, new int[10][10]);
+            return new TrialResult(history, metrics, metrics, 10, 1, 1, Network.Format.MULTI_LAYER, new byte[]{1}, epochs,
                     new double[]{1, 1});
         }
     }
