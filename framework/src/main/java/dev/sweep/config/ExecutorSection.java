@@ -1,51 +1,53 @@
 package dev.sweep.config;
 
+import dev.sweep.run.ExecutorType;
+import dev.sweep.run.ExecutorTypes;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code executor:} section: this process, or a Spark master with its settings. */
+/**
+ * The {@code executor:} section: which executor type, found by discovery, its settings, checked against the ones it
+ * declares, and {@code conf} for a type that takes it.
+ */
 final class ExecutorSection {
-    static final List<String> KEYS = List.of("type", "master", "conf", "ship_data");
-
     private ExecutorSection() {
     }
 
-    static ExecutorSpec read(Node node, Problems problems) {
+    static ExecutorSpec read(Node node, ExecutorTypes executors, Problems problems) {
         YamlMapping map = YamlValues.mapping(node, "executor", "e.g. executor: {type: spark, master: \"local[2]\"}", problems);
         if (map == null) {
             return null;
         }
-        String type = YamlValues.type(node, map, "executor", ExecutorSpec.TYPES, "local (this process) or spark", problems);
-        String master = map.take("master").map(n -> YamlValues.text(n, "executor.master", problems)).orElse(null);
-        if (ExecutorSpec.SPARK.equals(type) && master == null) {
-            problems.add(node, "a spark executor needs a master", "e.g. master: \"local[2]\", \"spark://HOST:7077\", yarn or k8s://URL");
-        } else if (ExecutorSpec.LOCAL.equals(type) && master != null) {
-            problems.add(map.take("master").get(), "the local executor has no master", "remove master, or use type: spark");
+        String name = YamlValues.type(node, map, "executor", executors.names(), String.join(", ", executors.names()), problems);
+        ExecutorType type = name == null ? null : executors.find(name).orElse(null);
+        if (type == null) {
+            map.keys().forEach(map::take); // its settings cannot be judged without its type
+            return null;
         }
         Map<String, String> conf = new LinkedHashMap<>();
-        map.take("conf").ifPresent(n -> {
+        // A type without conf leaves the key to TypeSettings, which reports it among that type's keys.
+        (type.takesConf() ? map.take("conf") : java.util.Optional.<Node>empty()).ifPresent(n -> {
             YamlMapping settings = YamlValues.mapping(n, "executor.conf", "e.g. conf: {spark.executor.memory: 4g}", problems);
             if (settings == null) {
                 return;
             }
             for (String key : settings.keys()) {
-                String value = settings.take(key)
-                        .map(v -> YamlValues.scalar(v, "executor.conf." + key, Object.class, "a value", problems, String::valueOf)).orElse(null);
-                if (!key.startsWith("spark.")) {
-                    problems.add(settings.keyNode(key), "'" + key + "' is not a Spark setting", "Spark settings start with spark.");
-                } else if (value != null) {
-                    conf.put(key, value);
-                }
+                settings.take(key).map(v -> YamlValues.scalar(v, "executor.conf." + key, Object.class, "a value", problems, String::valueOf))
+                        .ifPresent(value -> conf.put(key, value));
             }
         });
-        boolean shipData = map.take("ship_data").map(n -> YamlValues.bool(n, "executor.ship_data", problems)).orElse(false);
-        if (shipData && ExecutorSpec.LOCAL.equals(type)) {
-            problems.add(map.keyNode("ship_data"), "the local executor reads the data in this process", "remove ship_data");
+        List<String> own = type.takesConf() ? List.of("conf") : List.of();
+        Map<String, Object> settings = TypeSettings.read(map, type.settings(), "executor", "the " + name + " executor", own, problems);
+        if (settings == null) {
+            return null;
         }
-        map.rejectUnknown(KEYS);
-        return type == null ? null : new ExecutorSpec(type, master, conf, shipData);
+        for (ExecutorType.Problem problem : type.problemsWith(settings, conf)) {
+            Node at = problem.setting() != null && map.keys().contains(problem.setting()) ? map.keyNode(problem.setting()) : node;
+            problems.add(at, problem.message(), problem.fix());
+        }
+        return new ExecutorSpec(name, settings, conf);
     }
 }

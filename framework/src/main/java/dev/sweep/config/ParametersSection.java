@@ -268,6 +268,7 @@ final class ParametersSection {
             case FLOAT -> "{float: [" + ParameterValues.format(declaration.min()) + ", " + ParameterValues.format(declaration.max()) + "]}";
             case CHOICE -> "{values: [" + String.join(", ", declaration.choices()) + "]}";
             case BOOLEAN -> "{values: [true, false]}";
+            case TEXT -> "a text";
         };
     }
 }

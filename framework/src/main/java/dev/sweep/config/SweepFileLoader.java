@@ -8,6 +8,7 @@ import dev.sweep.sample.SamplerType;
 import dev.sweep.sample.SamplerTypes;
 import dev.sweep.sample.SamplingSpace;
 import dev.sweep.prune.PrunerTypes;
+import dev.sweep.run.ExecutorTypes;
 import jakarta.inject.Inject;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -32,17 +33,19 @@ public final class SweepFileLoader {
     private final ArchitectureRegistry architectures;
     private final PrunerTypes pruners;
     private final SamplerTypes samplers;
+    private final ExecutorTypes executors;
 
-    /** With Sweep's own pruners and samplers only. */
+    /** With the pruners, samplers and executors on the framework's class path only. */
     public SweepFileLoader(ArchitectureRegistry architectures) {
-        this(architectures, PrunerTypes.builtIn(), SamplerTypes.builtIn());
+        this(architectures, PrunerTypes.builtIn(), SamplerTypes.builtIn(), ExecutorTypes.builtIn());
     }
 
     @Inject
-    public SweepFileLoader(ArchitectureRegistry architectures, PrunerTypes pruners, SamplerTypes samplers) {
+    public SweepFileLoader(ArchitectureRegistry architectures, PrunerTypes pruners, SamplerTypes samplers, ExecutorTypes executors) {
         this.architectures = architectures;
         this.pruners = pruners;
         this.samplers = samplers;
+        this.executors = executors;
     }
 
     public SweepDefinition load(Path file) {
@@ -104,7 +107,7 @@ public final class SweepFileLoader {
         int parallel = top.take("parallel").map(n -> (int) YamlValues.integer(n, "parallel", 1, 64, problems)).orElse(1);
         Integer maxFailures = top.take("max_failures")
                 .map(n -> (int) YamlValues.integer(n, "max_failures", 1, Integer.MAX_VALUE, problems)).orElse(null);
-        ExecutorSpec executor = top.take("executor").map(n -> ExecutorSection.read(n, problems)).orElse(ExecutorSpec.IN_PROCESS);
+        ExecutorSpec executor = top.take("executor").map(n -> ExecutorSection.read(n, executors, problems)).orElse(ExecutorSpec.IN_PROCESS);
         SamplingSpace sampling = new SamplingSpace(parameters, space.conditions());
         FirstTrials first = new FirstTrials(top.take("enqueue").map(n -> EnqueueSection.read(n, sampling, problems)).orElse(List.of()),
                 top.take("warm_start").map(n -> WarmStartSection.read(n, problems)).orElse(null));

@@ -37,6 +37,11 @@ public record ParameterDeclaration(String name, ParameterType type, Object defau
         return new ParameterDeclaration(name, ParameterType.BOOLEAN, defaultValue, null, null, List.of(), description);
     }
 
+    /** @param defaultValue null for a setting that has no value unless given */
+    public static ParameterDeclaration textParam(String name, String defaultValue, String description) {
+        return new ParameterDeclaration(name, ParameterType.TEXT, defaultValue, null, null, List.of(), description);
+    }
+
     /** A readable range, as shown by {@code sweep architectures} and in validation messages. */
     public String allowedText() {
         return switch (type) {
@@ -44,6 +49,7 @@ public record ParameterDeclaration(String name, ParameterType type, Object defau
             case FLOAT -> "number " + ParameterValues.format(min) + ".." + ParameterValues.format(max);
             case CHOICE -> "one of " + String.join(", ", choices);
             case BOOLEAN -> "true or false";
+            case TEXT -> "text";
         };
     }
 
@@ -70,6 +76,9 @@ public record ParameterDeclaration(String name, ParameterType type, Object defau
             }
             case BOOLEAN -> {
                 return value instanceof Boolean ? null : "expects true or false, got " + ParameterValues.describe(value);
+            }
+            case TEXT -> {
+                return value instanceof String s && !s.isBlank() ? null : "expects text, got " + ParameterValues.describe(value);
             }
             default -> throw new IllegalStateException(type.name());
         }

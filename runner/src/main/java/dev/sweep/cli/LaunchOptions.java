@@ -2,6 +2,8 @@ package dev.sweep.cli;
 
 import dev.sweep.config.ExecutorSpec;
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.run.ExecutorType;
+import dev.sweep.run.ExecutorTypes;
 import picocli.CommandLine.Option;
 
 /** {@code --quiet}, {@code --parallel}, {@code --executor} and {@code --master}, shared by {@code run} and {@code resume}. */
@@ -13,36 +15,54 @@ final class LaunchOptions {
             description = "trials side by side, one core each (overrides the file's parallel); e.g. 2 on a 2-core machine")
     Integer parallel;
 
-    @Option(names = "--executor", paramLabel = "local|spark",
-            description = "what runs the trials (overrides the file's executor): local, this process; spark, a Spark master")
+    @Option(names = "--executor", paramLabel = "NAME",
+            description = "what runs the trials (overrides the file's executor): local, this process; spark, a Spark master; or a plugin's")
     String executor;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "the Spark master for --executor spark: local[N], spark://HOST:PORT, yarn, k8s://URL")
+            description = "the master of an executor that has one (spark: local[N], spark://HOST:PORT, yarn, k8s://URL); alone, it means --executor spark")
     String master;
 
-    SweepDefinition apply(SweepDefinition definition) {
+    private static final String MASTER = "master";
+    private static final String SPARK = "spark";
+
+    SweepDefinition apply(SweepDefinition definition, ExecutorTypes executors) {
         SweepDefinition applied = parallel == null ? definition : definition.withParallel(Parallelism.check(parallel));
         if (executor == null && master == null) {
             return applied;
         }
-        String type = executor != null ? executor : ExecutorSpec.SPARK;
-        if (!ExecutorSpec.TYPES.contains(type)) {
-            throw new UserInputException("--executor is local or spark, not '" + executor + "'");
-        }
-        if (type.equals(ExecutorSpec.LOCAL)) {
-            if (master != null) {
-                throw new UserInputException("--master is for --executor spark; the local executor runs trials in this process");
-            }
-            return applied.withExecutor(ExecutorSpec.IN_PROCESS);
-        }
         ExecutorSpec inFile = definition.executor();
-        // Under spark-submit, its --master arrives as the spark.master property.
-        String url = master != null ? master : inFile.isSpark() ? inFile.master() : System.getProperty("spark.master");
-        if (url == null) {
-            throw new UserInputException("--executor spark needs --master URL, e.g. --master \"local[2]\" or --master spark://HOST:7077");
+        String name = executor != null ? executor : hasMaster(executors.get(inFile.type())) ? inFile.type() : SPARK;
+        ExecutorType type = executors.find(name).orElseThrow(() -> new UserInputException("--executor is one of "
+                + String.join(", ", executors.names()) + ", not '" + name + "'"));
+        if (master != null && !hasMaster(type)) {
+            throw new UserInputException("--master is for an executor that has a master (spark); the " + name
+                    + " executor has none");
         }
-        return applied.withExecutor(inFile.isSpark() ? new ExecutorSpec(ExecutorSpec.SPARK, url, inFile.conf(), inFile.shipData())
-                : ExecutorSpec.spark(url));
+        ExecutorSpec chosen = inFile.type().equals(name) ? inFile : new ExecutorSpec(name, defaults(type), java.util.Map.of());
+        if (master != null) {
+            chosen = chosen.with(MASTER, master);
+        } else if (hasMaster(type) && chosen.text(MASTER) == null && System.getProperty("spark.master") != null) {
+            chosen = chosen.with(MASTER, System.getProperty("spark.master")); // spark-submit's --master arrives so
+        }
+        if (hasMaster(type) && chosen.text(MASTER) == null) {
+            throw new UserInputException("--executor " + name + " needs --master URL, e.g. --master \"local[2]\" or --master spark://HOST:7077");
+        }
+        java.util.List<ExecutorType.Problem> problems = type.problemsWith(chosen.settings(), chosen.conf());
+        if (!problems.isEmpty()) {
+            throw new UserInputException("--executor " + name + ": " + problems.get(0).message() + ". Fix: "
+                    + problems.get(0).fix().replace("master:", "--master"));
+        }
+        return applied.withExecutor(chosen);
+    }
+
+    private static boolean hasMaster(ExecutorType type) {
+        return type.settings().stream().anyMatch(s -> s.name().equals(MASTER));
+    }
+
+    private static java.util.Map<String, Object> defaults(ExecutorType type) {
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        type.settings().forEach(s -> settings.put(s.name(), s.defaultValue()));
+        return settings;
     }
 }

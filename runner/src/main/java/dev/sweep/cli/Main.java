@@ -6,6 +6,7 @@ import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.plugin.PluginException;
 import dev.sweep.plugin.PluginJars;
 import dev.sweep.prune.PrunerTypes;
+import dev.sweep.run.ExecutorTypes;
 import dev.sweep.sample.SamplerTypes;
 import com.google.inject.Injector;
 import picocli.CommandLine;
@@ -50,15 +51,18 @@ public final class Main {
         ArchitecturePlugins architectures;
         PrunerTypes pruners;
         SamplerTypes samplers;
+        ExecutorTypes executors;
         try {
             architectures = new ArchitecturePlugins(plugins, err::println);
             pruners = PrunerTypes.discover(plugins, err::println);
             samplers = SamplerTypes.discover(plugins, err::println);
+            executors = ExecutorTypes.discover(plugins, err::println);
         } catch (PluginException e) {
             err.println("error: " + e.getMessage());
             return ErrorReporter.BAD_INPUT;
         }
-        Injector injector = Guice.createInjector(new SweepModule(err, architectures, pruners, samplers, new PluginsCommand.Searched(folders, plugins)));
+        Injector injector = Guice.createInjector(new SweepModule(err, architectures, pruners, samplers, executors,
+                new PluginsCommand.Searched(folders, plugins)));
         CommandLine cli = new CommandLine(SweepCommand.class, new GuiceFactory(injector));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -4,6 +4,7 @@ import dev.sweep.config.FirstTrials;
 import dev.sweep.config.StrategySpec;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
+import dev.sweep.run.ExecutorTypes;
 import dev.sweep.run.SweepPlan;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.train.TrainerParameters;
@@ -39,11 +40,13 @@ final class PlanCommand implements Callable<Integer> {
 
     private final SweepFileLoader loader;
     private final SweepPlan planner;
+    private final ExecutorTypes executors;
 
     @Inject
-    PlanCommand(SweepFileLoader loader, SweepPlan planner) {
+    PlanCommand(SweepFileLoader loader, SweepPlan planner, ExecutorTypes executors) {
         this.loader = loader;
         this.planner = planner;
+        this.executors = executors;
     }
 
     @Override
@@ -72,10 +75,9 @@ final class PlanCommand implements Callable<Integer> {
         if (sweep.pruner() != null) {
             out.printf("Pruner: %s%n", sweep.pruner().create(sweep.maxEpochs()).describe());
         }
-        if (sweep.executor().isSpark()) {
-            out.printf("Trials run as Spark tasks on master %s%s%s; the time estimate below is for this machine%n",
-                    sweep.executor().master(), sweep.executor().conf().isEmpty() ? "" : " with " + sweep.executor().conf(),
-                    sweep.executor().shipData() ? ", the dataset shipped to every executor" : "");
+        String where = executors.get(sweep.executor().type()).plans(sweep.executor());
+        if (where != null) {
+            out.println(where);
         }
         out.println();
         SpaceTree.of(plan, sweep.strategy().type().plansItsOwnTrials()).print(out);

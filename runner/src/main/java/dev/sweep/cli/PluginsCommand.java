@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.plugin.PluginJars;
 import dev.sweep.prune.PrunerTypes;
+import dev.sweep.run.ExecutorTypes;
 import dev.sweep.sample.SamplerTypes;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -30,9 +31,12 @@ final class PluginsCommand implements Runnable {
     private final ArchitecturePlugins.ArchitectureOrigins origins;
     private final PrunerTypes pruners;
     private final SamplerTypes samplers;
+    private final ExecutorTypes executors;
 
     @Inject
-    PluginsCommand(Searched searched, ArchitecturePlugins.ArchitectureOrigins origins, PrunerTypes pruners, SamplerTypes samplers) {
+    PluginsCommand(Searched searched, ArchitecturePlugins.ArchitectureOrigins origins, PrunerTypes pruners, SamplerTypes samplers,
+                   ExecutorTypes executors) {
+        this.executors = executors;
         this.searched = searched;
         this.origins = origins;
         this.pruners = pruners;
@@ -55,6 +59,7 @@ final class PluginsCommand implements Runnable {
         kinds.put("architectures", group(origins.byName()));
         kinds.put("pruners", group(pruners.origins()));
         kinds.put("samplers", group(samplers.origins()));
+        kinds.put("executors", group(executors.origins()));
         for (Path jar : searched.jars().jars()) {
             out.println("  " + jar + ": " + brings(kinds, jar.toString()));
         }

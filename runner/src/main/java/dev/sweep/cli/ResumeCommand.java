@@ -40,7 +40,7 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ExperimentStore store = database.openExisting()) {
-            SweepDefinition definition = launch.apply(Trials.definition(loader, Trials.sweep(store, name)).withName(name));
+            SweepDefinition definition = launch.apply(Trials.definition(loader, Trials.sweep(store, name)).withName(name), launcher.executors());
             return launcher.launch(definition, store, launch.quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     "./sweep resume " + name + " --db " + database.location);
         }

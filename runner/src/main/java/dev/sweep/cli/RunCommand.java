@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         if (name != null && !name.matches(SweepFileLoader.NAME_PATTERN)) {
             throw new UserInputException("--name '" + name + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        SweepDefinition definition = launch.apply(name == null ? loaded : loaded.withName(name));
+        SweepDefinition definition = launch.apply(name == null ? loaded : loaded.withName(name), launcher.executors());
         launcher.checkData(definition);
         try (ExperimentStore store = database.open()) {
             return launcher.launch(definition, store, launch.quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),

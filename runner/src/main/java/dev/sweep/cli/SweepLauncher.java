@@ -4,8 +4,9 @@ import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DatasetRepository;
+import dev.sweep.run.ExecutorType;
+import dev.sweep.run.ExecutorTypes;
 import dev.sweep.run.LocalTrialExecutor;
-import dev.sweep.spark.SparkTrialExecutor;
 import dev.sweep.run.Benchmark;
 import dev.sweep.run.StopSignal;
 import dev.sweep.run.SweepListener;
@@ -26,15 +27,22 @@ final class SweepLauncher {
     private final ArchitectureRegistry architectures;
     private final DatasetRepository datasets;
     private final LocalTrialExecutor local;
+    private final ExecutorTypes executors;
 
     @Inject
     SweepLauncher(SweepRunner runner, StopSignal stop, ArchitectureRegistry architectures, DatasetRepository datasets,
-                  LocalTrialExecutor local) {
+                  LocalTrialExecutor local, ExecutorTypes executors) {
         this.runner = runner;
         this.stop = stop;
         this.architectures = architectures;
         this.datasets = datasets;
         this.local = local;
+        this.executors = executors;
+    }
+
+    /** The executor types a sweep may name, for the command-line options that choose one. */
+    ExecutorTypes executors() {
+        return executors;
     }
 
     /** Loads and checks the data first, so that a data problem leaves no database behind. */
@@ -54,16 +62,17 @@ final class SweepLauncher {
         SweepListener listener = quiet ? new SweepListener() {
         } : new ConsoleProgress(out, store.location());
         try (CtrlC ignored = new CtrlC(stop, err)) {
-            if (definition.executor().isSpark()) {
-                try (SparkTrialExecutor spark = SparkTrialExecutor.start(definition.executor(), definition.name(),
-                        SweepModule.dataRoot(), datasets.dataset(definition.dataset()).folder(), List.of(ArchitecturePlugins.class),
-                        local)) {
-                    out.println(spark.describe() + ": a trial per slot, or parallel if larger");
+            ExecutorType type = executors.get(definition.executor().type());
+            try (ExecutorType.Session session = type.start(definition.executor(), new ExecutorType.Context(definition.name(),
+                    SweepModule.dataRoot(), datasets.dataset(definition.dataset()).folder(), local,
+                    List.of(ArchitecturePlugins.class)))) {
+                if (session == null) {
+                    outcome = runner.run(definition, store, listener);
+                } else {
+                    out.println(session.describe() + ": a trial per slot, or parallel if larger");
                     out.flush();
-                    outcome = new SweepRunner(architectures, datasets, spark, stop).run(definition, store, listener);
+                    outcome = new SweepRunner(architectures, datasets, session, stop).run(definition, store, listener);
                 }
-            } else {
-                outcome = runner.run(definition, store, listener);
             }
         } catch (StopRequestedException e) {
             err.println("Stopped: " + e.getMessage() + ". Finished trials are kept; resume with: " + resumeCommand);

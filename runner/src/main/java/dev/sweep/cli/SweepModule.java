@@ -7,6 +7,7 @@ import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.prune.PrunerTypes;
 import dev.sweep.sample.SamplerTypes;
 import dev.sweep.data.DatasetRepository;
+import dev.sweep.run.ExecutorTypes;
 import dev.sweep.run.LocalTrialExecutor;
 import dev.sweep.run.TrialExecutor;
 
@@ -19,14 +20,16 @@ final class SweepModule extends AbstractModule {
     private final ArchitecturePlugins architectures;
     private final PrunerTypes pruners;
     private final SamplerTypes samplers;
+    private final ExecutorTypes executors;
     private final PluginsCommand.Searched plugins;
 
     SweepModule(PrintStream messages, ArchitecturePlugins architectures, PrunerTypes pruners, SamplerTypes samplers,
-                PluginsCommand.Searched plugins) {
+                ExecutorTypes executors, PluginsCommand.Searched plugins) {
         this.messages = messages;
         this.architectures = architectures;
         this.pruners = pruners;
         this.samplers = samplers;
+        this.executors = executors;
         this.plugins = plugins;
     }
 
@@ -35,6 +38,7 @@ final class SweepModule extends AbstractModule {
         install(architectures);
         bind(PrunerTypes.class).toInstance(pruners);
         bind(SamplerTypes.class).toInstance(samplers);
+        bind(ExecutorTypes.class).toInstance(executors);
         bind(PluginsCommand.Searched.class).toInstance(plugins);
         bind(TrialExecutor.class).to(LocalTrialExecutor.class);
     }

@@ -218,7 +218,7 @@ class SparkExecutorTest {
         assertThat(noMaster.err()).contains("--executor spark needs --master URL");
         Cli unknown = Cli.run("run", file.toString(), "--db", db(), "--executor", "ray");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--executor is local or spark, not 'ray'");
+        assertThat(unknown.err()).contains("--executor is one of local, spark, not 'ray'");
         assertThat(dir.resolve("experiments.mv.db")).doesNotExist();
     }
 

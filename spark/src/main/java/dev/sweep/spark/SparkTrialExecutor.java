@@ -5,6 +5,7 @@ import dev.sweep.FatalException;
 import dev.sweep.config.ExecutorSpec;
 import dev.sweep.data.IdxDataset;
 import dev.sweep.run.LocalTrialExecutor;
+import dev.sweep.run.ExecutorType;
 import dev.sweep.run.TrialExecutor;
 import dev.sweep.run.TrialResult;
 import dev.sweep.run.TrialSpec;
@@ -33,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * records a trial once, when its task has succeeded, so a retried task never duplicates a completed trial. A job that
  * still fails stops the sweep as a fatal error; the same command resumes it.
  */
-public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
+public final class SparkTrialExecutor implements ExecutorType.Session {
     /** Native settings every trial process needs (see bin/java): one OpenMP thread per task, oneDNN capped at AVX2. */
     private static final Map<String, String> NATIVE_ENV = Map.of("OMP_NUM_THREADS", "1", "DNNL_MAX_CPU_ISA", "AVX2",
             "ND4J_IGNORE_AVX", "true", "SD_MAX_THREADS", "64");
@@ -76,7 +77,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
                                            List<Class<? extends Module>> modules, LocalTrialExecutor local) {
         SparkConf conf = configuration(executor, sweepName);
         JavaSparkContext spark = new JavaSparkContext(conf);
-        if (executor.shipData()) {
+        if (executor.flag(SparkExecutorType.SHIP_DATA)) {
             // Each executor fetches the files once, before its first task, into its SparkFiles folder.
             IdxDataset.files(dataFolder).forEach(file -> spark.addFile(file.toString()));
         }
@@ -93,7 +94,7 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
             spark.stop();
             throw new UncheckedIOException("cannot listen for the epochs of running trials on " + host, e);
         }
-        return new SparkTrialExecutor(spark, root, names, executor.shipData(), relay, host);
+        return new SparkTrialExecutor(spark, root, names, executor.flag(SparkExecutorType.SHIP_DATA), relay, host);
     }
 
     /**
@@ -101,9 +102,9 @@ public final class SparkTrialExecutor implements TrialExecutor, AutoCloseable {
      * sweep file's {@code conf}, then Sweep's defaults where neither says otherwise.
      */
     static SparkConf configuration(ExecutorSpec executor, String sweepName) {
-        SparkConf conf = new SparkConf().setMaster(executor.master()).setAppName("sweep " + sweepName);
+        SparkConf conf = new SparkConf().setMaster(executor.text(SparkExecutorType.MASTER)).setAppName("sweep " + sweepName);
         executor.conf().forEach(conf::set);
-        if (executor.master().startsWith("local")) {
+        if (executor.text(SparkExecutorType.MASTER).startsWith("local")) {
             // Nothing outside this process needs to reach a local driver; a machine without a resolvable host name
             // then still works.
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");

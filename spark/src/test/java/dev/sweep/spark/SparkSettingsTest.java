@@ -1,6 +1,5 @@
 package dev.sweep.spark;
 
-import dev.sweep.config.ExecutorSpec;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SparkSettingsTest {
     @Test
     void theFilesSettingsWinOverSweepsDefaultsAndExecutorsAlwaysGetTheJava17Opens() {
-        SparkConf conf = SparkTrialExecutor.configuration(new ExecutorSpec("spark", "spark://head:7077", Map.of(
+        SparkConf conf = SparkTrialExecutor.configuration(SparkExecutorType.spec("spark://head:7077", Map.of(
                 "spark.executor.extraClassPath", "/opt/sweep/lib/*", "spark.executorEnv.OMP_NUM_THREADS", "2",
                 "spark.executor.extraJavaOptions", "-Dmine=1"), false), "s");
         assertThat(conf.get("spark.master")).isEqualTo("spark://head:7077");
@@ -26,7 +25,7 @@ class SparkSettingsTest {
     @Test
     void executorsRunTheOpenBlasKernelsTheDriverRuns() {
         // The tests run through bin/java, which names the kernels on a CPU with AVX2 and FMA.
-        SparkConf conf = SparkTrialExecutor.configuration(ExecutorSpec.spark("local[2]"), "s");
+        SparkConf conf = SparkTrialExecutor.configuration(SparkExecutorType.spec("local[2]", Map.of(), false), "s");
         String driver = System.getenv("OPENBLAS_CORETYPE");
         String executors = conf.contains("spark.executorEnv.OPENBLAS_CORETYPE") ? conf.get("spark.executorEnv.OPENBLAS_CORETYPE") : null;
         assertThat(executors).isEqualTo(driver);
@@ -35,17 +34,17 @@ class SparkSettingsTest {
     @Test
     void theSparkWebUiIsOffUnlessTheFileTurnsItOn() {
         // Its kill links would let anyone who reaches the port end the sweep.
-        assertThat(SparkTrialExecutor.configuration(ExecutorSpec.spark("local[2]"), "s").get("spark.ui.enabled")).isEqualTo("false");
-        assertThat(SparkTrialExecutor.configuration(new ExecutorSpec("spark", "local[2]", Map.of("spark.ui.enabled", "true"),
+        assertThat(SparkTrialExecutor.configuration(SparkExecutorType.spec("local[2]", Map.of(), false), "s").get("spark.ui.enabled")).isEqualTo("false");
+        assertThat(SparkTrialExecutor.configuration(SparkExecutorType.spec("local[2]", Map.of("spark.ui.enabled", "true"),
                 false), "s").get("spark.ui.enabled")).isEqualTo("true");
     }
 
     @Test
     void aClusterGetsTheDriversClasspathAndALocalDriverBindsLoopback() {
-        SparkConf cluster = SparkTrialExecutor.configuration(ExecutorSpec.spark("spark://head:7077"), "s");
+        SparkConf cluster = SparkTrialExecutor.configuration(SparkExecutorType.spec("spark://head:7077", Map.of(), false), "s");
         assertThat(cluster.get("spark.executor.extraClassPath")).isEqualTo(System.getProperty("java.class.path"));
         assertThat(cluster.contains("spark.driver.host")).isFalse();
-        SparkConf local = SparkTrialExecutor.configuration(ExecutorSpec.spark("local[2]"), "s");
+        SparkConf local = SparkTrialExecutor.configuration(SparkExecutorType.spec("local[2]", Map.of(), false), "s");
         assertThat(local.get("spark.driver.host")).isEqualTo("127.0.0.1");
         assertThat(local.contains("spark.executor.extraClassPath")).isFalse();
     }

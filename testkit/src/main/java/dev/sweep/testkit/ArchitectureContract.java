@@ -135,6 +135,7 @@ public abstract class ArchitectureContract {
             }
             case CHOICE -> values.addAll(d.choices());
             case BOOLEAN -> values.addAll(List.of(false, true));
+            case TEXT -> values.add(d.defaultValue());
         }
         return values;
     }
