@@ -1,0 +1,138 @@
+package dev.sweep.dashboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sweep.query.TrialFilter;
+import dev.sweep.store.ExperimentStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The dashboard's web server: the page and its scripts from the jar (ECharts from its WebJar, so it works offline),
+ * and a read-only JSON API over the store. Only GET is routed, so any other method is refused; off the loopback
+ * address, every request needs the access token.
+ */
+public final class DashboardServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String TOKEN_COOKIE = "sweep_token";
+
+    private final Javalin app;
+    private final String token;
+
+    private DashboardServer(Javalin app, String token) {
+        this.app = app;
+        this.token = token;
+    }
+
+    /**
+     * @param stores opens the store for one request and is closed after it, so the dashboard never holds the
+     *               database between polls
+     * @param token  required of every request; null on a loopback address, where only this machine can connect
+     */
+    public static DashboardServer start(Supplier<ExperimentStore> stores, String host, int port, String token) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add("/dev/sweep/dashboard/static", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
+            config.routes.before(ctx -> {
+                ctx.header("Cache-Control", "no-store");
+                String method = ctx.method().name();
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    ctx.status(HttpStatus.METHOD_NOT_ALLOWED).header("Allow", "GET, HEAD").result("the dashboard is read-only");
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                ctx.header("X-Content-Type-Options", "nosniff");
+                if (token != null && !token.equals(presented(ctx))) {
+                    ctx.status(HttpStatus.FORBIDDEN).result("this dashboard needs its access token: open the address it printed");
+                    ctx.skipRemainingHandlers();
+                } else if (token != null && ctx.queryParam("token") != null) {
+                    ctx.cookie(TOKEN_COOKIE, token);
+                }
+            });
+            config.routes.get("/api/sweeps", ctx -> json(ctx, read(stores, DashboardData::sweeps)));
+            config.routes.get("/api/sweeps/{name}", ctx -> {
+                try {
+                    found(ctx, read(stores, d -> d.sweep(ctx.pathParam("name"), ctx.queryParam("where"))));
+                } catch (TrialFilter.FilterException e) {
+                    ctx.status(HttpStatus.BAD_REQUEST);
+                    json(ctx, java.util.Map.of("error", "where: " + e.getMessage()));
+                }
+            });
+            config.routes.get("/api/sweeps/{name}/curves", ctx -> found(ctx, read(stores, d -> d.curves(ctx.pathParam("name")))));
+            config.routes.get("/api/trials/{id}", ctx -> {
+                long id;
+                try {
+                    id = Long.parseLong(ctx.pathParam("id"));
+                } catch (NumberFormatException e) {
+                    ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+                    return;
+                }
+                found(ctx, read(stores, d -> d.trial(id)));
+            });
+        });
+        app.start(host, port);
+        return new DashboardServer(app, token);
+    }
+
+    private static String presented(Context ctx) {
+        String query = ctx.queryParam("token");
+        return query != null ? query : ctx.cookie(TOKEN_COOKIE);
+    }
+
+    private static <T> T read(Supplier<ExperimentStore> stores, Function<DashboardData, T> query) {
+        try (ExperimentStore store = stores.get()) {
+            return query.apply(new DashboardData(store));
+        }
+    }
+
+    private static void found(Context ctx, Optional<?> value) throws JsonProcessingException {
+        if (value.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).result("not found");
+        } else {
+            json(ctx, value.get());
+        }
+    }
+
+    private static void json(Context ctx, Object value) throws JsonProcessingException {
+        ctx.contentType("application/json").result(JSON.writeValueAsString(value));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The address to open, with the token where one is needed. */
+    public String address(String host) {
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/" + (token == null ? "" : "?token=" + token);
+    }
+
+    /** Whether only this machine can reach the address. */
+    public static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A token as hard to guess as Jupyter's: 24 random bytes. */
+    public static String newToken() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,248 @@
+// The dashboard: three pages (sweeps, a sweep, a trial) chosen by the address's #fragment, each redrawn from the
+// read-only JSON API every two seconds, so a sweep that is running shows its trials as they finish.
+'use strict';
+
+const POLL_MS = 2000;
+const charts = {};
+const state = { sort: null, descending: true, where: '', stateFilter: '' };
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (k === 'class') node.className = v; else if (k.startsWith('on')) node.addEventListener(k.slice(2), v); else node.setAttribute(k, v);
+  });
+  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c == null ? '' : String(c))));
+  return node;
+}
+
+function fmt(v, digits = 4) {
+  if (v == null) return '-';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(digits);
+  return String(v);
+}
+
+function duration(seconds) {
+  if (seconds == null) return '-';
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.floor(s % 3600 / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { cache: 'no-store' });
+  const body = await response.json().catch(() => ({ error: response.statusText }));
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+// Every chart is redrawn at each poll: without animation, so that it never shows a half-drawn line.
+function chart(id, container) {
+  let c = charts[id];
+  if (!c || c.getDom() !== container) {
+    c = echarts.init(container, null, { renderer: 'canvas' });
+    charts[id] = c;
+  }
+  return { setOption: (option, replace) => c.setOption(Object.assign({ animation: false }, option), replace) };
+}
+
+function table(header, rows, onSort) {
+  return el('table', {},
+    el('tr', {}, header.map(h => el('th', { class: h.text ? 'text' : '', onclick: () => onSort && onSort(h.key) }, h.label))),
+    rows);
+}
+
+// ---- Sweeps page
+
+function sweepsPage(main, sweeps) {
+  document.body.dataset.page = 'sweeps';
+  document.getElementById('where-am-i').textContent = '';
+  const header = [{ label: 'sweep', text: true }, { label: 'architecture', text: true }, { label: 'sampler', text: true },
+    { label: 'state', text: true }, { label: 'progress' }, { label: 'running' }, { label: 'best' }, { label: 'elapsed' }, { label: 'left' }];
+  const rows = sweeps.map(s => el('tr', { class: s.state },
+    el('td', { class: 'text' }, el('a', { href: '#/sweep/' + encodeURIComponent(s.name) }, s.name)),
+    el('td', { class: 'text' }, s.architecture), el('td', { class: 'text' }, s.strategy), el('td', { class: 'text' }, s.state),
+    el('td', {}, `${s.done} of ${s.planned}`), el('td', {}, s.counts.RUNNING),
+    el('td', {}, `${fmt(s.best)} ${s.metric}`), el('td', {}, duration(s.elapsed_seconds)), el('td', {}, duration(s.left_seconds))));
+  main.replaceChildren(el('h2', {}, `${sweeps.length} sweeps`), el('div', { id: 'sweeps-table' }, table(header, rows)));
+}
+
+// ---- Sweep page
+
+function sweepPage(main, sweep, curves) {
+  document.body.dataset.page = 'sweep';
+  document.body.dataset.completed = sweep.counts.COMPLETE;
+  document.getElementById('where-am-i').textContent = '/ ' + sweep.name;
+  let skeleton = document.getElementById('sweep-page');
+  if (!skeleton || skeleton.dataset.sweep !== sweep.name) {
+    skeleton = el('div', { id: 'sweep-page', 'data-sweep': sweep.name },
+      el('h2', {}, sweep.name), el('div', { class: 'summary', id: 'summary' }),
+      el('div', { class: 'controls' }, 'where ', el('input', { id: 'where', placeholder: "val_accuracy > 0.9 and optimizer = 'adam'",
+        value: state.where, onchange: e => { state.where = e.target.value; refresh(); } }), ' state ',
+      el('select', { id: 'state-filter', onchange: e => { state.stateFilter = e.target.value; refresh(); } },
+        ['', 'COMPLETE', 'PRUNED', 'FAILED', 'RUNNING', 'INTERRUPTED'].map(s => el('option', { value: s }, s || 'any'))),
+      el('span', { id: 'where-error', class: 'error' })),
+      el('div', { id: 'leaderboard' }),
+      el('h3', {}, 'Optimization history and learning curves'),
+      el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'history-chart' }), el('div', { class: 'chart', id: 'curves-chart' })),
+      el('h3', {}, 'Objective against each searched parameter'), el('div', { class: 'charts', id: 'parameter-charts' }));
+    main.replaceChildren(skeleton);
+  }
+  const c = sweep.counts;
+  document.getElementById('summary').replaceChildren(
+    el('span', {}, `${sweep.architecture}, ${sweep.strategy}`), el('span', {}, `state ${sweep.state}`),
+    el('span', { id: 'completed-count' }, `${c.COMPLETE} complete`), el('span', {}, `${c.PRUNED} pruned`),
+    el('span', {}, `${c.FAILED} failed`), el('span', {}, `${c.RUNNING} running`), el('span', {}, `of ${sweep.planned}`),
+    el('span', {}, `best ${fmt(sweep.best)} ${sweep.metric}`), el('span', {}, `elapsed ${duration(sweep.elapsed_seconds)}`),
+    el('span', {}, `left ${duration(sweep.left_seconds)}`));
+  leaderboard(sweep);
+  history(sweep);
+  learningCurves(sweep, curves);
+  parameterCharts(sweep);
+}
+
+function leaderboard(sweep) {
+  const columns = [{ key: 'id', label: 'trial' }, { key: 'number', label: '#' }, { key: 'state', label: 'state', text: true },
+    { key: 'objective', label: 'objective' }, { key: 'val_accuracy', label: 'val_acc' }, { key: 'test_accuracy', label: 'test_acc' },
+    { key: 'epochs_done', label: 'epochs' }, { key: 'train_seconds', label: 'train_s' }, { key: 'basis', label: 'basis', text: true }]
+    .concat(sweep.searched.map(p => ({ key: 'param:' + p, label: p, text: true })));
+  const value = (t, key) => key.startsWith('param:') ? t.params[key.slice(6)] : t[key];
+  let trials = sweep.trials.filter(t => !state.stateFilter || t.state === state.stateFilter);
+  const key = state.sort || 'objective';
+  const sign = (state.sort ? state.descending : sweep.maximize) ? -1 : 1;
+  trials = trials.slice().sort((a, b) => {
+    const x = value(a, key), y = value(b, key);
+    if (x == null) return 1; if (y == null) return -1;
+    const nx = Number(x), ny = Number(y);
+    return sign * (!isNaN(nx) && !isNaN(ny) ? nx - ny : String(x).localeCompare(String(y)));
+  });
+  const rows = trials.map(t => el('tr', { class: t.state },
+    columns.map(col => el('td', { class: col.text ? 'text' : '' }, col.key === 'id'
+      ? el('a', { href: '#/trial/' + t.id }, t.id) : fmt(value(t, col.key))))));
+  document.getElementById('leaderboard').replaceChildren(table(columns, rows, k => {
+    state.descending = state.sort === k ? !state.descending : true;
+    state.sort = k;
+    refresh();
+  }));
+}
+
+function history(sweep) {
+  const scored = sweep.trials.filter(t => t.objective != null && (t.state === 'COMPLETE' || t.state === 'PRUNED'))
+    .sort((a, b) => a.number - b.number);
+  const groups = {};
+  scored.forEach(t => (groups[t.state === 'PRUNED' ? 'pruned' : (t.basis || 'trial')] ||= []).push([t.number, t.objective]));
+  let best = null;
+  const bestLine = scored.filter(t => t.state === 'COMPLETE').map(t => {
+    best = best == null || (sweep.maximize ? t.objective > best : t.objective < best) ? t.objective : best;
+    return [t.number, best];
+  });
+  chart('history', document.getElementById('history-chart')).setOption({
+    title: { text: 'Optimization history', textStyle: { fontSize: 14 } }, tooltip: {}, legend: { top: 24 }, grid: { top: 70 },
+    xAxis: { name: 'trial number', type: 'value' }, yAxis: { name: sweep.metric, type: 'value', scale: true },
+    series: Object.entries(groups).map(([name, data]) => ({ name, type: 'scatter', data }))
+      .concat([{ name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: bestLine }]),
+  }, true);
+}
+
+function learningCurves(sweep, curves) {
+  const byId = Object.fromEntries(sweep.trials.map(t => [String(t.id), t]));
+  const series = Object.entries(curves).filter(([id, epochs]) => byId[id] && epochs.length).map(([id, epochs]) => {
+    const t = byId[id];
+    const data = epochs.filter(e => e.val_accuracy != null).map(e => [e.epoch, e.val_accuracy]);
+    return { name: `trial ${id}`, type: 'line', data, showSymbol: false, lineStyle: { width: 1, type: t.state === 'RUNNING' ? 'dashed' : 'solid' },
+      markPoint: t.state === 'PRUNED' && data.length ? { symbol: 'pin', symbolSize: 28, label: { formatter: 'pruned' }, data: [{ coord: data[data.length - 1] }] } : undefined };
+  });
+  chart('curves', document.getElementById('curves-chart')).setOption({
+    title: { text: 'Validation accuracy per epoch (pins: pruned here)', textStyle: { fontSize: 14 } }, tooltip: { trigger: 'item' },
+    xAxis: { name: 'epoch', type: 'value', minInterval: 1 }, yAxis: { name: 'val_accuracy', type: 'value', scale: true }, series,
+  }, true);
+}
+
+function parameterCharts(sweep) {
+  const container = document.getElementById('parameter-charts');
+  sweep.searched.forEach(p => {
+    let div = document.getElementById('param-' + p);
+    if (!div) { div = el('div', { class: 'chart small', id: 'param-' + p }); container.append(div); }
+    const points = sweep.trials.filter(t => t.objective != null && t.params[p] != null);
+    const numeric = points.every(t => !isNaN(Number(t.params[p])));
+    const values = points.map(t => Number(t.params[p])).filter(v => v > 0);
+    const log = numeric && values.length > 1 && Math.max(...values) / Math.min(...values) >= 100;
+    chart('param-' + p, div).setOption({
+      title: { text: `${sweep.metric} against ${p}`, textStyle: { fontSize: 13 } }, tooltip: {},
+      xAxis: numeric ? { name: p, type: log ? 'log' : 'value', scale: true } : { name: p, type: 'category', data: [...new Set(points.map(t => t.params[p]))] },
+      yAxis: { type: 'value', scale: true },
+      series: [{ type: 'scatter', data: points.map(t => [numeric ? Number(t.params[p]) : t.params[p], t.objective]) }],
+    }, true);
+  });
+}
+
+// ---- Trial page
+
+function trialPage(main, trial) {
+  document.body.dataset.page = 'trial';
+  document.body.dataset.epochs = trial.epochs.length;
+  document.getElementById('where-am-i').textContent = `/ ${trial.sweep} / trial ${trial.id}`;
+  let skeleton = document.getElementById('trial-page');
+  if (!skeleton || skeleton.dataset.trial !== String(trial.id)) {
+    skeleton = el('div', { id: 'trial-page', 'data-trial': trial.id },
+      el('h2', {}, el('a', { href: '#/sweep/' + encodeURIComponent(trial.sweep) }, trial.sweep), ` / trial ${trial.id} (candidate #${trial.number})`),
+      el('div', { class: 'summary', id: 'trial-summary' }),
+      el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'trial-accuracy' }), el('div', { class: 'chart', id: 'trial-loss' })),
+      el('div', { class: 'charts' }, el('div', { id: 'trial-parameters' }), el('div', { id: 'trial-metrics' }), el('div', { id: 'trial-epochs' })),
+      el('h3', {}, 'As a sweep-file snippet (enqueue it, or run it again)'), el('pre', { id: 'trial-snippet' }));
+    main.replaceChildren(skeleton);
+  }
+  document.getElementById('trial-summary').replaceChildren(el('span', {}, `state ${trial.state}`), el('span', {}, `architecture ${trial.architecture}`),
+    el('span', {}, `objective ${fmt(trial.objective)}`), el('span', {}, `worker ${trial.worker || '-'}`),
+    trial.error ? el('span', { class: 'error' }, trial.error) : '');
+  document.getElementById('trial-parameters').replaceChildren(table([{ label: 'parameter', text: true }, { label: 'value', text: true }, { label: 'source', text: true }],
+    trial.parameters.map(p => el('tr', {}, el('td', { class: 'text' }, p.name), el('td', { class: 'text' }, p.value), el('td', { class: 'text' }, p.source)))));
+  document.getElementById('trial-metrics').replaceChildren(table([{ label: 'metric', text: true }, { label: 'value' }],
+    Object.entries(trial.metrics).map(([k, v]) => el('tr', {}, el('td', { class: 'text' }, k), el('td', {}, fmt(v))))));
+  document.getElementById('trial-epochs').replaceChildren(table(['epoch', 'train_loss', 'train_acc', 'val_loss', 'val_acc', 'seconds'].map(label => ({ label })),
+    trial.epochs.map(e => el('tr', {}, [e.epoch, e.train_loss, e.train_accuracy, e.val_loss, e.val_accuracy, e.seconds].map(v => el('td', {}, fmt(v)))))));
+  const searched = trial.parameters.filter(p => p.source === 'searched');
+  document.getElementById('trial-snippet').textContent = 'enqueue:\n  - {' + searched.map(p => `${p.name}: ${p.value}`).join(', ') + '}';
+  for (const [id, quantity] of [['trial-accuracy', 'accuracy'], ['trial-loss', 'loss']]) {
+    chart(id, document.getElementById(id)).setOption({
+      title: { text: `${quantity} per epoch (dashed: training)`, textStyle: { fontSize: 14 } }, tooltip: { trigger: 'axis' }, legend: { top: 24 }, grid: { top: 70 },
+      xAxis: { name: 'epoch', type: 'value', minInterval: 1 }, yAxis: { name: quantity, type: 'value', scale: true },
+      series: [{ name: 'validation', type: 'line', data: trial.epochs.map(e => [e.epoch, e['val_' + quantity]]) },
+        { name: 'training', type: 'line', lineStyle: { type: 'dashed' }, data: trial.epochs.map(e => [e.epoch, e['train_' + quantity]]) }],
+    }, true);
+  }
+}
+
+// ---- Routing and polling
+
+async function refresh() {
+  const main = document.getElementById('main');
+  const route = location.hash.replace(/^#\/?/, '').split('/');
+  try {
+    if (route[0] === 'sweep' && route[1]) {
+      const name = decodeURIComponent(route[1]);
+      const query = state.where ? '?where=' + encodeURIComponent(state.where) : '';
+      try {
+        const [sweep, curves] = await Promise.all([getJson(`/api/sweeps/${encodeURIComponent(name)}${query}`),
+          getJson(`/api/sweeps/${encodeURIComponent(name)}/curves`)]);
+        sweepPage(main, sweep, curves);
+        const error = document.getElementById('where-error');
+        if (error) error.textContent = '';
+      } catch (e) {
+        const error = document.getElementById('where-error');
+        if (state.where && error) { error.textContent = e.message; return; }
+        throw e;
+      }
+    } else if (route[0] === 'trial' && route[1]) {
+      trialPage(main, await getJson('/api/trials/' + encodeURIComponent(route[1])));
+    } else {
+      sweepsPage(main, await getJson('/api/sweeps'));
+    }
+    document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    main.replaceChildren(el('p', { class: 'error' }, e.message));
+  }
+}
+
+window.addEventListener('hashchange', () => { state.sort = null; state.where = ''; state.stateFilter = ''; refresh(); });
+window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+refresh();
+setInterval(refresh, POLL_MS);

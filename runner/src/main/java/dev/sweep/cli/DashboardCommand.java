@@ -1,0 +1,73 @@
+package dev.sweep.cli;
+
+import dev.sweep.dashboard.DashboardServer;
+import dev.sweep.store.ExperimentStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+@Command(name = "dashboard", mixinStandardHelpOptions = true,
+        description = {"Serve a live, read-only dashboard of the database's sweeps in the browser: every sweep's progress; "
+                + "a sweep's leaderboard (sortable, filtered by state and by --where expressions), optimization history, "
+                + "learning curves with pruned trials marked, and the objective against each parameter; a trial's "
+                + "parameters, metrics and curves. It reads the database afresh every two seconds, so a sweep that is "
+                + "running shows its trials as they finish. Ctrl-C stops it."})
+final class DashboardCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "the port; 0 picks a free one; default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "the address to listen on; default: ${DEFAULT-VALUE}. Any other than loopback needs the access "
+                    + "token printed at start")
+    String host;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new UserInputException("--port is 0..65535, not " + port);
+        }
+        try (ExperimentStore store = database.openExisting()) {
+            store.sweeps(); // refuses a missing or unreadable database now, not at the first page
+        }
+        String token = DashboardServer.isLoopback(host) ? null : DashboardServer.newToken();
+        DashboardServer server;
+        try {
+            server = DashboardServer.start(database::openExisting, host, port, token);
+        } catch (RuntimeException e) {
+            throw new UserInputException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
+                    + "). Fix: choose another --port (0 picks a free one) or --host");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "dashboard-stop"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Dashboard of " + database.location + " at " + server.address(host) + (token == null ? ""
+                : "\n  (off the loopback address every request needs that token; keep the address to yourself)")
+                + "\nCtrl-C stops it.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.sweep.cli;
+
+import dev.sweep.dashboard.DashboardServer;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.store.TrialState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard in a real headless Chromium, on a database that a real sweep process writes to at the same time. */
+class DashboardTest {
+    /** Screenshots are kept here, beside the test reports, for a person to look at. */
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+
+    @TempDir
+    Path dir;
+
+    private String db() {
+        return dir.resolve("experiments").toString();
+    }
+
+    private Path sweepFile(String name, int trials, int epochs) throws IOException {
+        return Files.writeString(dir.resolve(name + ".yaml"), """
+                name: %s
+                dataset: {name: mnist, train_limit: 5000, validation: 500}
+                architecture: mlp
+                strategy: {type: random, trials: %d}
+                pruner: {type: median, warmup_epochs: 1, min_trials: 2}
+                seed: 3
+                parameters:
+                  epochs: %d
+                  batch_size: 32
+                  learning_rate: {float: [1.0e-4, 3.0e-2], scale: log}
+                  units: {values: [16, 64]}
+                """.formatted(name, trials, epochs));
+    }
+
+    private static ChromeDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1500,1800");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // Debian's chromedriver, so that Selenium never goes looking for one on the network.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static int completed(ChromeDriver browser) {
+        String count = browser.findElement(By.tagName("body")).getAttribute("data-completed");
+        return count == null ? -1 : Integer.parseInt(count);
+    }
+
+    @Test
+    void theSweepPageOfARunningSweepCountsItsTrialsUpWithoutAReloadAndATrialPageDrawsItsCurves() throws Exception {
+        // Long enough (10 trials of up to 5 epochs) that it is still running when the browser has opened the page.
+        Path file = sweepFile("live", 10, 5);
+        try (SweepProcess sweep = SweepProcess.start(dir.resolve("sweep.log"), "run", file.toString(), "--db", db(), "--quiet");
+             DashboardServer dashboard = DashboardServer.start(() -> ExperimentStore.openExisting(db()), "127.0.0.1", 0, null)) {
+            awaitFirstTrial(sweep);
+            ChromeDriver browser = chromium();
+            try {
+                browser.get("http://127.0.0.1:" + dashboard.port() + "/#/sweep/live");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
+                wait.until(b -> completed(browser) >= 0);
+                int first = completed(browser);
+                Object page = browser.executeScript("return window.performance.getEntriesByType('navigation').length");
+                wait.until(b -> completed(browser) > first);
+                assertThat(browser.executeScript("return window.performance.getEntriesByType('navigation').length"))
+                        .as("the count grew by polling, on the page first loaded").isEqualTo(page);
+                assertThat(browser.findElements(By.cssSelector("#history-chart canvas, #curves-chart canvas"))).hasSize(2);
+                assertThat(browser.findElements(By.cssSelector("#leaderboard tr"))).hasSizeGreaterThan(1);
+                screenshot(browser, "sweep-page.png");
+
+                long trial = completeTrial();
+                browser.get("http://127.0.0.1:" + dashboard.port() + "/#/trial/" + trial);
+                wait.until(b -> "trial".equals(browser.findElement(By.tagName("body")).getAttribute("data-page")));
+                assertThat(Integer.parseInt(browser.findElement(By.tagName("body")).getAttribute("data-epochs"))).isPositive();
+                assertThat(browser.findElements(By.cssSelector("#trial-accuracy canvas"))).hasSize(1);
+                assertThat(drawnPixels(browser, "#trial-accuracy canvas")).as("the curve is drawn").isGreaterThan(500);
+                assertThat(browser.findElement(By.id("trial-snippet")).getText()).startsWith("enqueue:\n  - {learning_rate: ");
+                screenshot(browser, "trial-page.png");
+
+                browser.get("http://127.0.0.1:" + dashboard.port() + "/#/");
+                wait.until(b -> "sweeps".equals(browser.findElement(By.tagName("body")).getAttribute("data-page")));
+                assertThat(browser.findElement(By.id("sweeps-table")).getText()).contains("live").contains("random search, 10 trials");
+
+                List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+                assertThat(problems).as("the browser's console").isEmpty();
+            } finally {
+                browser.quit();
+            }
+            assertThat(sweep.waitFor(Duration.ofMinutes(5))).as("the sweep, read all along:\n%s", sweep.output()).isZero();
+        }
+    }
+
+    @Test
+    void theDashboardRefusesWritesTraversalAndInjectionAndLeavesTheDatabaseAsItWas() throws Exception {
+        assertThat(Cli.run("run", sweepFile("quiet", 2, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        int before = trials().size();
+        try (DashboardServer dashboard = DashboardServer.start(() -> ExperimentStore.openExisting(db()), "127.0.0.1", 0, null)) {
+            String base = "http://127.0.0.1:" + dashboard.port();
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps"))
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+                assertThat(response.statusCode()).as(method).isEqualTo(405);
+            }
+            for (String path : List.of("/../../../../etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd",
+                    "/webjars/../../../../etc/passwd", "/dev/sweep/dashboard/DashboardServer.class")) {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+                assertThat(response.statusCode()).as(path).isNotEqualTo(200);
+                assertThat(response.body()).as(path).doesNotContain("root:");
+            }
+            HttpResponse<String> injected = send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps/quiet?where="
+                    + java.net.URLEncoder.encode("1=1; DROP TABLE trial --", java.nio.charset.StandardCharsets.UTF_8))).GET());
+            assertThat(injected.statusCode()).isEqualTo(400);
+            assertThat(injected.body()).startsWith("{\"error\":\"where: ");
+            HttpResponse<String> filtered = send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps/quiet?where="
+                    + java.net.URLEncoder.encode("epochs_done >= 1", java.nio.charset.StandardCharsets.UTF_8))).GET());
+            assertThat(filtered.statusCode()).isEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps/nothing")).GET()).statusCode()).isEqualTo(404);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/trials/x")).GET()).statusCode()).isEqualTo(400);
+        }
+        assertThat(trials()).hasSize(before);
+    }
+
+    @Test
+    void offTheLoopbackAddressEveryRequestNeedsTheTokenWhichACookieThenCarries() throws Exception {
+        assertThat(Cli.run("run", sweepFile("guarded", 1, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        assertThat(DashboardServer.isLoopback("127.0.0.1")).isTrue();
+        assertThat(DashboardServer.isLoopback("0.0.0.0")).isFalse();
+        String token = DashboardServer.newToken();
+        assertThat(token).hasSize(48);
+        try (DashboardServer dashboard = DashboardServer.start(() -> ExperimentStore.openExisting(db()), "0.0.0.0", 0, token)) {
+            String base = "http://127.0.0.1:" + dashboard.port();
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps")).GET()).statusCode()).isEqualTo(403);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps?token=wrong")).GET()).statusCode()).isEqualTo(403);
+            HttpResponse<String> opened = send(HttpRequest.newBuilder(URI.create(base + "/?token=" + token)).GET());
+            assertThat(opened.statusCode()).isEqualTo(200);
+            String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps")).header("Cookie", cookie).GET()).body())
+                    .contains("\"name\":\"guarded\"");
+            assertThat(dashboard.address("0.0.0.0")).endsWith("/?token=" + token);
+        }
+    }
+
+    private void awaitFirstTrial(SweepProcess sweep) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(sweep.isAlive()).as("the sweep ended early:\n%s", sweep.output()).isTrue();
+            try {
+                if (trials().stream().anyMatch(t -> t.state() == TrialState.COMPLETE)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not created yet, or between connections
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no trial completed in time:\n" + sweep.output());
+    }
+
+    private long completeTrial() {
+        return trials().stream().filter(t -> t.state() == TrialState.COMPLETE).findFirst().orElseThrow().id();
+    }
+
+    private List<TrialRecord> trials() {
+        try (ExperimentStore store = ExperimentStore.openExisting(db())) {
+            return store.sweeps().stream().flatMap(s -> store.trials(s.id()).stream()).toList();
+        }
+    }
+
+    private static long drawnPixels(ChromeDriver browser, String canvas) {
+        Object count = browser.executeScript("const c = document.querySelector(arguments[0]);"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", canvas);
+        return ((Number) count).longValue();
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
