@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The dashboard's web server: the page and its scripts from the jar (ECharts from its WebJar, so it works offline),
@@ -33,11 +32,11 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * @param stores opens the store for one request and is closed after it, so the dashboard never holds the
-     *               database between polls
+     * @param store  read by every request, one at a time. It stays open: a store opened and closed at every poll
+     *               keeps H2's lock file so busy that a sweep starting meanwhile cannot open the database
      * @param token  required of every request; null on a loopback address, where only this machine can connect
      */
-    public static DashboardServer start(Supplier<ExperimentStore> stores, String host, int port, String token) {
+    public static DashboardServer start(ExperimentStore store, String host, int port, String token) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/dev/sweep/dashboard/static", Location.CLASSPATH);
@@ -58,16 +57,16 @@ public final class DashboardServer implements AutoCloseable {
                     ctx.cookie(TOKEN_COOKIE, token);
                 }
             });
-            config.routes.get("/api/sweeps", ctx -> json(ctx, read(stores, DashboardData::sweeps)));
+            config.routes.get("/api/sweeps", ctx -> json(ctx, read(store, DashboardData::sweeps)));
             config.routes.get("/api/sweeps/{name}", ctx -> {
                 try {
-                    found(ctx, read(stores, d -> d.sweep(ctx.pathParam("name"), ctx.queryParam("where"))));
+                    found(ctx, read(store, d -> d.sweep(ctx.pathParam("name"), ctx.queryParam("where"))));
                 } catch (TrialFilter.FilterException e) {
                     ctx.status(HttpStatus.BAD_REQUEST);
                     json(ctx, java.util.Map.of("error", "where: " + e.getMessage()));
                 }
             });
-            config.routes.get("/api/sweeps/{name}/curves", ctx -> found(ctx, read(stores, d -> d.curves(ctx.pathParam("name")))));
+            config.routes.get("/api/sweeps/{name}/curves", ctx -> found(ctx, read(store, d -> d.curves(ctx.pathParam("name")))));
             config.routes.get("/api/trials/{id}", ctx -> {
                 long id;
                 try {
@@ -76,7 +75,7 @@ public final class DashboardServer implements AutoCloseable {
                     ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
                     return;
                 }
-                found(ctx, read(stores, d -> d.trial(id)));
+                found(ctx, read(store, d -> d.trial(id)));
             });
         });
         app.start(host, port);
@@ -88,8 +87,8 @@ public final class DashboardServer implements AutoCloseable {
         return query != null ? query : ctx.cookie(TOKEN_COOKIE);
     }
 
-    private static <T> T read(Supplier<ExperimentStore> stores, Function<DashboardData, T> query) {
-        try (ExperimentStore store = stores.get()) {
+    private static <T> T read(ExperimentStore store, Function<DashboardData, T> query) {
+        synchronized (store) {
             return query.apply(new DashboardData(store));
         }
     }

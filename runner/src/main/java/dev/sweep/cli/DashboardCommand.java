@@ -38,20 +38,20 @@ final class DashboardCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UserInputException("--port is 0..65535, not " + port);
         }
-        try (ExperimentStore store = database.openExisting()) {
-            store.sweeps(); // refuses a missing or unreadable database now, not at the first page
-        }
+        ExperimentStore store = database.openExisting();
         String token = DashboardServer.isLoopback(host) ? null : DashboardServer.newToken();
         DashboardServer server;
         try {
-            server = DashboardServer.start(database::openExisting, host, port, token);
+            server = DashboardServer.start(store, host, port, token);
         } catch (RuntimeException e) {
+            store.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
                     + "). Fix: choose another --port (0 picks a free one) or --host");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            store.close();
             stopped.countDown();
         }, "dashboard-stop"));
         PrintWriter out = spec.commandLine().getOut();

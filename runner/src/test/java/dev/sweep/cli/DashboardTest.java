@@ -81,9 +81,18 @@ class DashboardTest {
     void theSweepPageOfARunningSweepCountsItsTrialsUpWithoutAReloadAndATrialPageDrawsItsCurves() throws Exception {
         // Long enough (10 trials of up to 5 epochs) that it is still running when the browser has opened the page.
         Path file = sweepFile("live", 10, 5);
-        try (SweepProcess sweep = SweepProcess.start(dir.resolve("sweep.log"), "run", file.toString(), "--db", db(), "--quiet");
-             DashboardServer dashboard = DashboardServer.start(() -> ExperimentStore.openExisting(db()), "127.0.0.1", 0, null)) {
+        try (SweepProcess sweep = SweepProcess.start(dir.resolve("sweep.log"), "run", file.toString(), "--db", db(), "--quiet")) {
             awaitFirstTrial(sweep);
+            try (ExperimentStore store = ExperimentStore.openExisting(db());
+                 DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
+                showsTheSweepGrowing(dashboard);
+            }
+            assertThat(sweep.waitFor(Duration.ofMinutes(5))).as("the sweep, read all along:\n%s", sweep.output()).isZero();
+        }
+    }
+
+    private void showsTheSweepGrowing(DashboardServer dashboard) throws Exception {
+        {
             ChromeDriver browser = chromium();
             try {
                 browser.get("http://127.0.0.1:" + dashboard.port() + "/#/sweep/live");
@@ -117,15 +126,38 @@ class DashboardTest {
             } finally {
                 browser.quit();
             }
-            assertThat(sweep.waitFor(Duration.ofMinutes(5))).as("the sweep, read all along:\n%s", sweep.output()).isZero();
         }
+    }
+
+    @Test
+    void aSweepStartedWhileTheDashboardHoldsTheDatabaseRunsOnAfterTheDashboardStops() throws Exception {
+        assertThat(Cli.run("run", sweepFile("earlier", 1, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        Path file = sweepFile("later", 4, 8);
+        ExperimentStore store = ExperimentStore.openExisting(db());
+        DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null);
+        // The dashboard opened the database first, so it serves it to the sweep (H2's mixed mode) until it stops.
+        try (SweepProcess sweep = SweepProcess.start(dir.resolve("later.log"), "run", file.toString(), "--db", db(), "--quiet")) {
+            String base = "http://127.0.0.1:" + dashboard.port();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps/later")).GET()).body().contains("\"COMPLETE\":1")) {
+                assertThat(System.nanoTime()).as("a trial of the later sweep completes:\n%s", sweep.output()).isLessThan(deadline);
+                assertThat(sweep.isAlive()).as("the sweep runs:\n%s", sweep.output()).isTrue();
+                Thread.sleep(100);
+            }
+            dashboard.close();
+            store.close();
+            assertThat(sweep.waitFor(Duration.ofMinutes(3))).as("the sweep outlives the dashboard:\n%s", sweep.output()).isZero();
+        }
+        assertThat(trials().stream().filter(t -> t.sweepName().equals("later")))
+                .hasSize(4).allSatisfy(t -> assertThat(t.state()).isIn(TrialState.COMPLETE, TrialState.PRUNED));
     }
 
     @Test
     void theDashboardRefusesWritesTraversalAndInjectionAndLeavesTheDatabaseAsItWas() throws Exception {
         assertThat(Cli.run("run", sweepFile("quiet", 2, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
         int before = trials().size();
-        try (DashboardServer dashboard = DashboardServer.start(() -> ExperimentStore.openExisting(db()), "127.0.0.1", 0, null)) {
+        try (ExperimentStore store = ExperimentStore.openExisting(db());
+             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
             String base = "http://127.0.0.1:" + dashboard.port();
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
                 HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps"))
@@ -158,7 +190,8 @@ class DashboardTest {
         assertThat(DashboardServer.isLoopback("0.0.0.0")).isFalse();
         String token = DashboardServer.newToken();
         assertThat(token).hasSize(48);
-        try (DashboardServer dashboard = DashboardServer.start(() -> ExperimentStore.openExisting(db()), "0.0.0.0", 0, token)) {
+        try (ExperimentStore store = ExperimentStore.openExisting(db());
+             DashboardServer dashboard = DashboardServer.start(store, "0.0.0.0", 0, token)) {
             String base = "http://127.0.0.1:" + dashboard.port();
             assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps")).GET()).statusCode()).isEqualTo(403);
             assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps?token=wrong")).GET()).statusCode()).isEqualTo(403);
