@@ -190,6 +190,17 @@ final class Charts {
         return series;
     }
 
+    /** Each searched parameter's importance, largest first. */
+    static CategoryChart importance(Map<String, Double> importance, int trials) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Parameter importance (PED-ANOVA, " + trials + " complete trials)").xAxisTitle("parameter")
+                .yAxisTitle("share of importance").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.addSeries("importance", new ArrayList<>(importance.keySet()), new ArrayList<>(importance.values()));
+        return chart;
+    }
+
     /** The objective against a numeric parameter, on a log axis when the sweep searched it on a log scale. */
     static XYChart objectiveAgainst(String parameter, List<Double> values, List<Double> objectives, boolean log, String metric) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(metric + " against " + parameter)

@@ -32,8 +32,6 @@ import java.util.Map;
 
 /** One self-contained HTML page about a sweep: its trials, their curves, and its best model on the test images. */
 public final class SweepReport {
-    private static final String INACTIVE = dev.sweep.space.ParameterResolver.Source.INACTIVE.label();
-
     private static final int TOP = 5;
     private static final int MISTAKES = 36;
 
@@ -70,6 +68,11 @@ public final class SweepReport {
         if (!ranked.isEmpty()) {
             heading("Optimization history");
             image("optimization history", Charts.png(Charts.history(trials, maximize, metric, bases(trials))));
+            Map<String, Double> importance = dev.sweep.analysis.SweepImportance.of(definition, trials, maximize);
+            if (importance.size() > 1 && ranked.size() > 2) {
+                heading("Parameter importance");
+                image("parameter importance", Charts.png(Charts.importance(importance, ranked.size())));
+            }
             if (definition.branches().mixed()) {
                 architectureCharts(definition.branches(), ranked, maximize, metric);
             }
@@ -165,16 +168,8 @@ public final class SweepReport {
         return bases;
     }
 
-    /** A trial's value of a sweep key; null where the key is another architecture's or the trial's condition left it out. */
     private static String valueOf(TrialRecord trial, String key, ArchitectureBranches branches) {
-        if (key.equals(ArchitectureBranches.KEY)) {
-            return trial.architecture();
-        }
-        String name = branches.ownName(trial.architecture(), key);
-        if (name == null || INACTIVE.equals(trial.parameterSources().get(name))) {
-            return null;
-        }
-        return trial.parameters().get(name);
+        return dev.sweep.analysis.SweepKeys.valueOf(trial, key, branches);
     }
 
     private void bestModel(TrialRecord best, ExperimentStore store, DataSplit data) throws IOException {

@@ -50,7 +50,7 @@ class ReportTest {
         String html = Files.readString(out.resolve("index.html"));
 
         List<String> charts = drawnCharts(html);
-        assertThat(charts).containsExactly("learning curves: loss", "learning curves: accuracy", "optimization history", "val_accuracy against learning_rate",
+        assertThat(charts).containsExactly("learning curves: loss", "learning curves: accuracy", "optimization history", "parameter importance", "val_accuracy against learning_rate",
                 "val_accuracy by activation", "confusion matrix of the best trial", "misclassified test images",
                 "first-layer filters");
 
@@ -82,7 +82,7 @@ class ReportTest {
         String html = Files.readString(out.resolve("index.html"));
 
         List<String> charts = drawnCharts(html);
-        assertThat(charts).contains("val_accuracy by architecture", "val_accuracy against trainable parameters",
+        assertThat(charts).contains("parameter importance", "val_accuracy by architecture", "val_accuracy against trainable parameters",
                 "val_accuracy against mlp.units", "val_accuracy against lenet5.filters_1");
         assertThat(html).contains("<th>architecture</th>").contains("<td>mlp</td>").contains("<td>lenet5</td>");
     }
