@@ -37,6 +37,20 @@ public final class DashboardServer implements AutoCloseable {
      * @param token  required of every request; null on a loopback address, where only this machine can connect
      */
     public static DashboardServer start(ExperimentStore store, String host, int port, String token) {
+        return start(store, host, port, token, (s, name) -> Optional.empty());
+    }
+
+    /**
+     * What the dashboard cannot compute from the store alone: a sweep's parameter importance needs its file parsed
+     * against the architectures, which the command line has.
+     */
+    public interface Importance {
+        /** Each searched parameter's importance, largest first; empty for an unknown sweep or too few trials. */
+        Optional<java.util.Map<String, Double>> of(ExperimentStore store, String sweep);
+    }
+
+    /** @param importance how to compute a sweep's parameter importance */
+    public static DashboardServer start(ExperimentStore store, String host, int port, String token, Importance importance) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/dev/sweep/dashboard/static", Location.CLASSPATH);
@@ -65,6 +79,13 @@ public final class DashboardServer implements AutoCloseable {
                     ctx.status(HttpStatus.BAD_REQUEST);
                     json(ctx, java.util.Map.of("error", "where: " + e.getMessage()));
                 }
+            });
+            config.routes.get("/api/sweeps/{name}/importance", ctx -> {
+                Optional<java.util.Map<String, Double>> found;
+                synchronized (store) {
+                    found = importance.of(store, ctx.pathParam("name"));
+                }
+                json(ctx, found.orElse(java.util.Map.of()));
             });
             config.routes.get("/api/sweeps/{name}/curves", ctx -> found(ctx, read(store, d -> d.curves(ctx.pathParam("name")))));
             config.routes.get("/api/trials/{id}", ctx -> {

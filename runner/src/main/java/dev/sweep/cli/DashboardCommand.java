@@ -33,6 +33,13 @@ final class DashboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final dev.sweep.config.SweepFileLoader loader;
+
+    @jakarta.inject.Inject
+    DashboardCommand(dev.sweep.config.SweepFileLoader loader) {
+        this.loader = loader;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -42,7 +49,7 @@ final class DashboardCommand implements Callable<Integer> {
         String token = DashboardServer.isLoopback(host) ? null : DashboardServer.newToken();
         DashboardServer server;
         try {
-            server = DashboardServer.start(store, host, port, token);
+            server = DashboardServer.start(store, host, port, token, this::importance);
         } catch (RuntimeException e) {
             store.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
@@ -61,6 +68,16 @@ final class DashboardCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private java.util.Optional<java.util.Map<String, Double>> importance(ExperimentStore store, String name) {
+        return store.findSweep(name).flatMap(sweep -> {
+            java.util.List<dev.sweep.store.TrialRecord> trials = store.trials(sweep.id());
+            if (dev.sweep.analysis.SweepImportance.used(trials).size() < 3) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(dev.sweep.analysis.SweepImportance.of(Trials.definition(loader, sweep), trials, sweep.maximizes()));
+        });
     }
 
     private static String rootMessage(Throwable e) {

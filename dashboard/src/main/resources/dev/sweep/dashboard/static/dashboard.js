@@ -67,7 +67,7 @@ function sweepsPage(main, sweeps) {
 
 // ---- Sweep page
 
-function sweepPage(main, sweep, curves) {
+function sweepPage(main, sweep, curves, importance) {
   document.body.dataset.page = 'sweep';
   document.body.dataset.completed = sweep.counts.COMPLETE;
   document.getElementById('where-am-i').textContent = '/ ' + sweep.name;
@@ -83,7 +83,9 @@ function sweepPage(main, sweep, curves) {
       el('div', { id: 'leaderboard' }),
       el('h3', {}, 'Optimization history and learning curves'),
       el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'history-chart' }), el('div', { class: 'chart', id: 'curves-chart' })),
-      el('h3', {}, 'Objective against each searched parameter'), el('div', { class: 'charts', id: 'parameter-charts' }));
+      el('h3', {}, 'Parameter importance and the objective against each searched parameter'),
+      el('div', { class: 'charts' }, el('div', { class: 'chart small', id: 'importance-chart' })),
+      el('div', { class: 'charts', id: 'parameter-charts' }));
     main.replaceChildren(skeleton);
   }
   const c = sweep.counts;
@@ -97,6 +99,17 @@ function sweepPage(main, sweep, curves) {
   history(sweep);
   learningCurves(sweep, curves);
   parameterCharts(sweep);
+  importanceChart(importance);
+}
+
+function importanceChart(importance) {
+  const names = Object.keys(importance);
+  chart('importance', document.getElementById('importance-chart')).setOption({
+    title: { text: names.length ? 'Parameter importance (PED-ANOVA)' : 'Parameter importance: too few complete trials yet', textStyle: { fontSize: 13 } },
+    tooltip: {}, grid: { left: 110 },
+    xAxis: { type: 'value', max: 1 }, yAxis: { type: 'category', data: names.slice().reverse() },
+    series: [{ type: 'bar', data: names.slice().reverse().map(n => importance[n]) }],
+  }, true);
 }
 
 function leaderboard(sweep) {
@@ -221,9 +234,9 @@ async function refresh() {
       const name = decodeURIComponent(route[1]);
       const query = state.where ? '?where=' + encodeURIComponent(state.where) : '';
       try {
-        const [sweep, curves] = await Promise.all([getJson(`/api/sweeps/${encodeURIComponent(name)}${query}`),
-          getJson(`/api/sweeps/${encodeURIComponent(name)}/curves`)]);
-        sweepPage(main, sweep, curves);
+        const [sweep, curves, importance] = await Promise.all([getJson(`/api/sweeps/${encodeURIComponent(name)}${query}`),
+          getJson(`/api/sweeps/${encodeURIComponent(name)}/curves`), getJson(`/api/sweeps/${encodeURIComponent(name)}/importance`)]);
+        sweepPage(main, sweep, curves, importance);
         const error = document.getElementById('where-error');
         if (error) error.textContent = '';
       } catch (e) {
