@@ -2,21 +2,13 @@ package dev.sweep.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sweep.TinyArchitecture;
-import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.config.ConfigurationException;
-import dev.sweep.config.SweepFileLoader;
-import dev.sweep.data.DatasetRepository;
-import dev.sweep.run.StopSignal;
-import dev.sweep.run.SweepListener;
-import dev.sweep.run.SweepRunner;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,32 +19,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** {@code enqueue:} and {@code warm_start:} through the real runner and H2 store, on the synthetic objective. */
 class FirstTrialsTest {
-    private static final ArchitectureRegistry REGISTRY = TinyArchitecture.registry();
-    private static final DatasetRepository DATA = new DatasetRepository(Path.of(System.getProperty("sweep.data.dir")), m -> { });
 
     private static String sweepFile(String name, String strategy, String objective, String extra) {
-        return """
-                name: %s
-                dataset: {name: mnist, train_limit: 200, validation: 100}
-                architecture: tiny
-                strategy: %s
-                seed: 5
-                objective: %s
-                parameters:
-                  epochs: 1
-                  learning_rate: {float: [1.0e-5, 1.0e-1], scale: log}
-                  units: {int: [16, 512], step: 16}
-                  dropout: {float: [0.0, 0.6]}
-                  activation: {values: [relu, tanh]}
-                %s
-                """.formatted(name, strategy, objective, extra);
+        return SyntheticObjective.sweepFile("name: " + name + "\nstrategy: " + strategy + "\nseed: 5\nobjective: " + objective
+                + "\n" + extra, 1);
     }
 
     private static List<TrialRecord> run(ExperimentStore store, String yaml) {
-        new SweepRunner(REGISTRY, DATA, new SyntheticObjective.Executor(), new StopSignal())
-                .run(new SweepFileLoader(REGISTRY).parse(yaml, Path.of("first.yaml")), store, SweepListener.NONE);
-        String name = yaml.lines().findFirst().orElseThrow().substring("name: ".length());
-        return store.trials(store.findSweep(name).orElseThrow().id());
+        return SyntheticObjective.run(store, yaml, new SyntheticObjective.Executor());
     }
 
     private static JsonNode sampler(TrialRecord trial) throws IOException {
@@ -127,7 +101,7 @@ class FirstTrialsTest {
                 ConfigurationException e = catchThrowableOfType(() -> run(store, yaml), ConfigurationException.class);
                 assertThat(e).as(section).isNotNull();
                 assertThat(e.problems()).singleElement().satisfies(p -> {
-                    assertThat(p.file()).isEqualTo("first.yaml");
+                    assertThat(p.file()).isEqualTo("synthetic.yaml");
                     assertThat(p.message()).contains(message);
                     assertThat(p.fix()).isNotBlank();
                 });

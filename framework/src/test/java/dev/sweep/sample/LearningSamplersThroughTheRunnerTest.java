@@ -1,20 +1,11 @@
 package dev.sweep.sample;
 
-import dev.sweep.TinyArchitecture;
-import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.config.SweepDefinition;
-import dev.sweep.config.SweepFileLoader;
-import dev.sweep.data.DatasetRepository;
-import dev.sweep.run.StopSignal;
-import dev.sweep.run.SweepListener;
-import dev.sweep.run.SweepRunner;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back. Ten fixed seeds, so the comparison cannot flake.
  */
 class LearningSamplersThroughTheRunnerTest {
-    private static final ArchitectureRegistry REGISTRY = TinyArchitecture.registry();
-    private static final DatasetRepository DATA = new DatasetRepository(Path.of(System.getProperty("sweep.data.dir")), m -> { });
     private static final int TRIALS = 30;
     private static final int SEEDS = 10;
     /** Random's median, measured once for every learning sampler it is compared with. */
@@ -39,28 +28,11 @@ class LearningSamplersThroughTheRunnerTest {
         return () -> value[0] != null ? value[0] : (value[0] = supplier.get());
     }
 
-    private static SweepDefinition sweep(String sampler, long seed) {
-        String yaml = """
-                name: synthetic
-                dataset: {name: mnist, train_limit: 200, validation: 100}
-                architecture: tiny
-                strategy: {type: %s, trials: %d}
-                seed: %d
-                objective: {metric: val_accuracy, goal: maximize}
-                parameters:
-                  epochs: 1
-                  learning_rate: {float: [1.0e-5, 1.0e-1], scale: log}
-                  units: {int: [16, 512], step: 16}
-                  dropout: {float: [0.0, 0.6]}
-                  activation: {values: [relu, tanh]}
-                """.formatted(sampler, TRIALS, seed);
-        return new SweepFileLoader(REGISTRY).parse(yaml, Path.of("synthetic.yaml"));
-    }
-
     private static List<TrialRecord> run(String sampler, long seed) {
+        String yaml = SyntheticObjective.sweepFile("name: synthetic\nstrategy: {type: %s, trials: %d}\nseed: %d\n"
+                .formatted(sampler, TRIALS, seed) + "objective: {metric: val_accuracy, goal: maximize}", 1);
         try (ExperimentStore store = ExperimentStore.open("jdbc:h2:mem:" + sampler + seed + "_" + System.nanoTime())) {
-            new SweepRunner(REGISTRY, DATA, new SyntheticObjective.Executor(), new StopSignal()).run(sweep(sampler, seed), store, SweepListener.NONE);
-            return store.trials(store.findSweep("synthetic").orElseThrow().id());
+            return SyntheticObjective.run(store, yaml, new SyntheticObjective.Executor());
         }
     }
 

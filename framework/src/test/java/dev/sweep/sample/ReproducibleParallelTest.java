@@ -1,13 +1,6 @@
 package dev.sweep.sample;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sweep.TinyArchitecture;
-import dev.sweep.arch.ArchitectureRegistry;
-import dev.sweep.config.SweepFileLoader;
-import dev.sweep.data.DatasetRepository;
-import dev.sweep.run.StopSignal;
-import dev.sweep.run.SweepListener;
-import dev.sweep.run.SweepRunner;
 import dev.sweep.run.TrialExecutor;
 import dev.sweep.train.TrialFailedException;
 import dev.sweep.run.TrialResult;
@@ -18,10 +11,8 @@ import dev.sweep.train.TrialReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
@@ -32,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opposite orders in two runs still give the same suggestions, because trial k learns only from trials 0..k-3.
  */
 class ReproducibleParallelTest {
-    private static final ArchitectureRegistry REGISTRY = TinyArchitecture.registry();
-    private static final DatasetRepository DATA = new DatasetRepository(Path.of(System.getProperty("sweep.data.dir")), m -> { });
     private static final int TRIALS = 14;
     private static final int PARALLEL = 3;
 
@@ -51,24 +40,10 @@ class ReproducibleParallelTest {
     }
 
     private static List<TrialRecord> run(String sampler, IntUnaryOperator millis) {
-        String yaml = """
-                name: paced
-                dataset: {name: mnist, train_limit: 200, validation: 100}
-                architecture: tiny
-                strategy: {type: %s, trials: %d, reproducible: true}
-                seed: 11
-                parallel: %d
-                parameters:
-                  epochs: 1
-                  learning_rate: {float: [1.0e-5, 1.0e-1], scale: log}
-                  units: {int: [16, 512], step: 16}
-                  dropout: {float: [0.0, 0.6]}
-                  activation: {values: [relu, tanh]}
-                """.formatted(sampler, TRIALS, PARALLEL);
+        String yaml = SyntheticObjective.sweepFile("name: paced\nstrategy: {type: %s, trials: %d, reproducible: true}\nseed: 11\nparallel: %d"
+                .formatted(sampler, TRIALS, PARALLEL), 1);
         try (ExperimentStore store = ExperimentStore.open("jdbc:h2:mem:paced_" + System.nanoTime())) {
-            new SweepRunner(REGISTRY, DATA, new Paced(millis), new StopSignal())
-                    .run(new SweepFileLoader(REGISTRY).parse(yaml, Path.of("paced.yaml")), store, SweepListener.NONE);
-            return store.trials(store.findSweep("paced").orElseThrow().id());
+            return SyntheticObjective.run(store, yaml, new Paced(millis));
         }
     }
 

@@ -1,6 +1,15 @@
 package dev.sweep.sample;
 
+import dev.sweep.TinyArchitecture;
+import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.Network;
+import dev.sweep.config.SweepFileLoader;
+import dev.sweep.data.DatasetRepository;
+import dev.sweep.run.StopSignal;
+import dev.sweep.run.SweepListener;
+import dev.sweep.run.SweepRunner;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.TrialRecord;
 import dev.sweep.run.TrialExecutor;
 import dev.sweep.run.TrialResult;
 import dev.sweep.run.TrialSpec;
@@ -10,6 +19,7 @@ import dev.sweep.train.TrialFailedException;
 import dev.sweep.train.TrialPrunedException;
 import dev.sweep.train.TrialReporter;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +28,37 @@ import java.util.Map;
  * validation accuracy without training: for tests of what samplers do through the real runner and store.
  */
 final class SyntheticObjective {
+    static final ArchitectureRegistry REGISTRY = TinyArchitecture.registry();
+    static final DatasetRepository DATA = new DatasetRepository(Path.of(System.getProperty("sweep.data.dir")), m -> { });
+
     private SyntheticObjective() {
+    }
+
+    /**
+     * A sweep file of the tiny architecture over the objective's space.
+     *
+     * @param head the lines that tell the sweeps apart: name first, then strategy, seed, parallel, pruner, ...
+     */
+    static String sweepFile(String head, int epochs) {
+        return head.stripTrailing() + """
+
+                dataset: {name: mnist, train_limit: 200, validation: 100}
+                architecture: tiny
+                parameters:
+                  epochs: %d
+                  learning_rate: {float: [1.0e-5, 1.0e-1], scale: log}
+                  units: {int: [16, 512], step: 16}
+                  dropout: {float: [0.0, 0.6]}
+                  activation: {values: [relu, tanh]}
+                """.formatted(epochs);
+    }
+
+    /** Runs the file through the real runner into the store, and returns the trials of the sweep it names. */
+    static List<TrialRecord> run(ExperimentStore store, String yaml, TrialExecutor executor) {
+        new SweepRunner(REGISTRY, DATA, executor, new StopSignal())
+                .run(new SweepFileLoader(REGISTRY).parse(yaml, Path.of("synthetic.yaml")), store, SweepListener.NONE);
+        String name = yaml.lines().findFirst().orElseThrow().substring("name: ".length()).strip();
+        return store.trials(store.findSweep(name).orElseThrow().id());
     }
 
     /** Best 1.0 at learning rate 10^-2.5, 160 units, dropout 0.2 and tanh. */

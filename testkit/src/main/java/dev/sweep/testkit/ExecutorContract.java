@@ -32,23 +32,15 @@ public abstract class ExecutorContract {
 
     @Test
     void itsNameDescriptionAndSettingsAreWellFormed() {
-        assertThat(type.name()).matches("[a-z][a-z0-9_-]*");
-        assertThat(type.description()).isNotBlank();
-        for (ParameterDeclaration setting : type.settings()) {
-            assertThat(setting.name()).as("conf and type are the section's own keys").isNotIn("type", "conf");
-            if (setting.defaultValue() != null) {
-                assertThat(setting.problemWith(setting.defaultValue())).as(type.name() + "." + setting.name()).isNull();
-            }
-        }
+        TypeChecks.wellFormed(type.name(), type.description(), type.settings(), true);
+        assertThat(type.settings()).extracting(ParameterDeclaration::name).as("conf is the section's own key").doesNotContain("conf");
         assertThat(working.type()).isEqualTo(type.name());
     }
 
     @Test
     void aWorkingSectionHasNoProblemsAndOneWithoutItsSettingsSaysWhatIsMissing() {
         assertThat(type.problemsWith(working.settings(), working.conf())).isEmpty();
-        java.util.Map<String, Object> defaults = new java.util.LinkedHashMap<>();
-        type.settings().forEach(s -> defaults.put(s.name(), s.defaultValue()));
-        for (ExecutorType.Problem problem : type.problemsWith(defaults, java.util.Map.of())) {
+        for (ExecutorType.Problem problem : type.problemsWith(TypeChecks.defaults(type.settings()), java.util.Map.of())) {
             assertThat(problem.message()).isNotBlank();
             assertThat(problem.fix()).as("every problem says its fix").isNotBlank();
         }

@@ -3,7 +3,6 @@ package dev.sweep.testkit;
 import dev.sweep.prune.History;
 import dev.sweep.prune.Pruner;
 import dev.sweep.prune.PrunerType;
-import dev.sweep.space.ParameterDeclaration;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -24,9 +23,7 @@ public abstract class PrunerContract {
     }
 
     private static Map<String, Object> defaults(PrunerType type) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        type.settings().forEach(s -> settings.put(s.name(), s.defaultValue()));
-        return settings;
+        return TypeChecks.defaults(type.settings());
     }
 
     /** Three trials of 4 epochs, one better than the next. */
@@ -40,12 +37,7 @@ public abstract class PrunerContract {
 
     @Test
     void itsNameDescriptionAndSettingsAreWellFormed() {
-        assertThat(type.name()).matches("[a-z][a-z0-9_-]*");
-        assertThat(type.description()).isNotBlank();
-        for (ParameterDeclaration setting : type.settings()) {
-            assertThat(setting.defaultValue()).as(type.name() + "." + setting.name() + " has a default").isNotNull();
-            assertThat(setting.problemWith(setting.defaultValue())).as(type.name() + "." + setting.name()).isNull();
-        }
+        TypeChecks.wellFormed(type.name(), type.description(), type.settings(), false);
         assertThat(type.create(defaults(type), 10).describe()).isNotBlank();
     }
 

@@ -51,9 +51,7 @@ public abstract class SamplerContract {
     }
 
     private static Map<String, Object> defaults(SamplerType type) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        type.settings().forEach(s -> settings.put(s.name(), s.defaultValue()));
-        return settings;
+        return TypeChecks.defaults(type.settings());
     }
 
     private static void assertInsideTheSpace(Map<String, Object> c) {
@@ -97,12 +95,7 @@ public abstract class SamplerContract {
 
     @Test
     void itsNameDescriptionAndSettingsAreWellFormed() {
-        assertThat(type.name()).matches("[a-z][a-z0-9_-]*");
-        assertThat(type.description()).isNotBlank();
-        for (ParameterDeclaration setting : type.settings()) {
-            assertThat(setting.defaultValue()).as(type.name() + "." + setting.name() + " has a default").isNotNull();
-            assertThat(setting.problemWith(setting.defaultValue())).as(type.name() + "." + setting.name()).isNull();
-        }
+        TypeChecks.wellFormed(type.name(), type.description(), type.settings(), false);
         assertThat(type.describe(TRIALS, defaults(type))).startsWith(type.name() + " search, ");
     }
 
