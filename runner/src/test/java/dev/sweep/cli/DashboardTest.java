@@ -103,7 +103,11 @@ class DashboardTest {
                 wait.until(b -> completed(browser) > first);
                 assertThat(browser.executeScript("return window.performance.getEntriesByType('navigation').length"))
                         .as("the count grew by polling, on the page first loaded").isEqualTo(page);
-                assertThat(browser.findElements(By.cssSelector("#history-chart canvas, #curves-chart canvas"))).hasSize(2);
+                assertThat(browser.findElements(By.cssSelector("#history-chart canvas, #curves-chart canvas, #parallel-chart canvas, "
+                        + "#timeline-chart canvas, #importance-chart canvas"))).hasSize(5);
+                for (String drawn : List.of("#history-chart canvas", "#curves-chart canvas", "#parallel-chart canvas", "#timeline-chart canvas")) {
+                    assertThat(drawnPixels(browser, drawn)).as(drawn).isGreaterThan(500);
+                }
                 assertThat(browser.findElements(By.cssSelector("#leaderboard tr"))).hasSizeGreaterThan(1);
                 screenshot(browser, "sweep-page.png");
 

@@ -83,6 +83,8 @@ function sweepPage(main, sweep, curves, importance) {
       el('div', { id: 'leaderboard' }),
       el('h3', {}, 'Optimization history and learning curves'),
       el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'history-chart' }), el('div', { class: 'chart', id: 'curves-chart' })),
+      el('h3', {}, 'Parallel coordinates and the timeline of trials'),
+      el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'parallel-chart' }), el('div', { class: 'chart', id: 'timeline-chart' })),
       el('h3', {}, 'Parameter importance and the objective against each searched parameter'),
       el('div', { class: 'charts' }, el('div', { class: 'chart small', id: 'importance-chart' })),
       el('div', { class: 'charts', id: 'parameter-charts' }));
@@ -100,6 +102,59 @@ function sweepPage(main, sweep, curves, importance) {
   learningCurves(sweep, curves);
   parameterCharts(sweep);
   importanceChart(importance);
+  parallelCoordinates(sweep);
+  timeline(sweep);
+}
+
+// One axis per searched parameter (log where the values span two decades, categories for text), then the objective.
+function parallelCoordinates(sweep) {
+  const trials = sweep.trials.filter(t => t.objective != null);
+  const axes = sweep.searched.map((p, dim) => {
+    const values = trials.map(t => t.params[p]).filter(v => v != null);
+    const numeric = values.every(v => !isNaN(Number(v)));
+    const positive = values.map(Number).filter(v => v > 0);
+    const log = numeric && positive.length > 1 && Math.max(...positive) / Math.min(...positive) >= 100;
+    return numeric ? { dim, name: p, type: log ? 'log' : 'value', scale: true } : { dim, name: p, type: 'category', data: [...new Set(values)] };
+  });
+  axes.push({ dim: axes.length, name: sweep.metric, type: 'value', scale: true });
+  const data = trials.map(t => sweep.searched.map((p, i) => t.params[p] == null ? null : axes[i].type === 'category' ? t.params[p] : Number(t.params[p]))
+    .concat([t.objective]));
+  const objectives = trials.map(t => t.objective);
+  chart('parallel', document.getElementById('parallel-chart')).setOption({
+    title: { text: 'Parallel coordinates (colour: ' + sweep.metric + ')', textStyle: { fontSize: 14 } },
+    parallel: { left: 60, right: 80, top: 60 }, parallelAxis: axes,
+    visualMap: objectives.length ? { show: false, dimension: axes.length - 1, min: Math.min(...objectives), max: Math.max(...objectives),
+      inRange: { color: sweep.maximize ? ['#d94e5d', '#eac736', '#50a3ba'] : ['#50a3ba', '#eac736', '#d94e5d'] } } : undefined,
+    series: [{ type: 'parallel', lineStyle: { width: 1.5, opacity: 0.6 }, data }],
+  }, true);
+}
+
+// Each trial a bar from its start to its end (now, if running), laid into as few lanes as never overlap: the slots in
+// use, so that idle slots, parallelism and pruning show.
+function timeline(sweep) {
+  const now = Date.now();
+  const trials = sweep.trials.filter(t => t.started).map(t => ({ t, start: Date.parse(t.started),
+    end: t.finished ? Date.parse(t.finished) : now })).sort((a, b) => a.start - b.start);
+  const laneEnds = [];
+  trials.forEach(r => {
+    let lane = laneEnds.findIndex(end => end <= r.start);
+    if (lane < 0) { lane = laneEnds.length; laneEnds.push(0); }
+    laneEnds[lane] = r.end;
+    r.lane = lane;
+  });
+  const origin = trials.length ? trials[0].start : now;
+  const colours = { COMPLETE: '#50a3ba', PRUNED: '#eac736', FAILED: '#d94e5d', RUNNING: '#9a60b4', INTERRUPTED: '#999' };
+  chart('timeline', document.getElementById('timeline-chart')).setOption({
+    title: { text: 'Trials over time, one lane per slot in use', textStyle: { fontSize: 14 } },
+    tooltip: { formatter: p => `trial ${p.value[3]} (#${p.value[4]}), ${p.value[5]}, ${duration((p.value[2] - p.value[1]) / 1000)}` },
+    xAxis: { name: 'seconds', type: 'value', min: 0 }, yAxis: { name: 'slot', type: 'category', data: laneEnds.map((_, i) => String(i + 1)) },
+    series: [{ type: 'custom', encode: { x: [1, 2], y: 0 }, renderItem: (params, api) => {
+      const start = api.coord([api.value(1), api.value(0)]), end = api.coord([api.value(2), api.value(0)]);
+      const height = api.size([0, 1])[1] * 0.6;
+      return { type: 'rect', shape: { x: start[0], y: start[1] - height / 2, width: Math.max(1, end[0] - start[0]), height },
+        style: { fill: colours[trials[params.dataIndex].t.state] || '#999' } };
+    }, data: trials.map(r => [r.lane, (r.start - origin) / 1000, (r.end - origin) / 1000, r.t.id, r.t.number, r.t.state]) }],
+  }, true);
 }
 
 function importanceChart(importance) {
@@ -149,7 +204,7 @@ function history(sweep) {
   });
   chart('history', document.getElementById('history-chart')).setOption({
     title: { text: 'Optimization history', textStyle: { fontSize: 14 } }, tooltip: {}, legend: { top: 24 }, grid: { top: 70 },
-    xAxis: { name: 'trial number', type: 'value' }, yAxis: { name: sweep.metric, type: 'value', scale: true },
+    xAxis: { name: 'trial number', type: 'value', minInterval: 1 }, yAxis: { name: sweep.metric, type: 'value', scale: true },
     series: Object.entries(groups).map(([name, data]) => ({ name, type: 'scatter', data }))
       .concat([{ name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: bestLine }]),
   }, true);
