@@ -162,6 +162,22 @@ final class Charts {
             }
             longest = Math.max(longest, group.trials());
         }
+        // The first few trials are far below the rest and would flatten what tells the strategies apart: the axis
+        // starts at the lowest median after an eighth of the trials.
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (SamplerComparison.Group group : groups) {
+            for (int k = Math.max(1, group.trials() / 8); k <= group.trials(); k++) {
+                double v = group.medianBestAfter(k);
+                if (Double.isFinite(v)) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        if (Double.isFinite(low) && high > low) {
+            chart.getStyler().setYAxisMin(low - 0.1 * (high - low)).setYAxisMax(high + 0.1 * (high - low));
+        }
         if (yardstick != null) {
             XYSeries line = chart.addSeries("yardstick: random's median best, %.4f".formatted(yardstick), List.of(1.0, (double) longest),
                     List.of(yardstick, yardstick));
