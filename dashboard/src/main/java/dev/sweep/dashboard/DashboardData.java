@@ -110,8 +110,28 @@ final class DashboardData {
             page.put("epochs", epochs(store.epochs(t.id())));
             page.put("error", t.error());
             page.put("config", config(t));
+            page.put("test_confusion", store.testConfusion(t.id()).orElse(null));
+            page.put("has_model", store.model(t.id()).isPresent());
             return page;
         });
+    }
+
+    /** The trial's model zip and its provenance, as {@code export} writes them; empty without a stored model. */
+    Optional<Download> download(long id) {
+        return store.trial(id).flatMap(t -> store.model(t.id()).map(model -> {
+            SweepRecord sweep = store.findSweep(t.sweepName()).orElseThrow();
+            String file = "trial-" + t.id() + ".zip";
+            try {
+                return new Download(file, model.bytes(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                        dev.sweep.export.ModelExport.provenance(sweep, t, store.epochs(t.id()), model, file)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /** A model zip and its provenance sidecar. */
+    record Download(String file, byte[] model, byte[] provenance) {
     }
 
     private static Map<String, Object> summary(SweepRecord sweep, List<TrialRecord> trials) {

@@ -88,6 +88,8 @@ public final class DashboardServer implements AutoCloseable {
                 json(ctx, found.orElse(java.util.Map.of()));
             });
             config.routes.get("/api/sweeps/{name}/curves", ctx -> found(ctx, read(store, d -> d.curves(ctx.pathParam("name")))));
+            config.routes.get("/api/trials/{id}/model.zip", ctx -> download(ctx, store, false));
+            config.routes.get("/api/trials/{id}/provenance.json", ctx -> download(ctx, store, true));
             config.routes.get("/api/trials/{id}", ctx -> {
                 long id;
                 try {
@@ -101,6 +103,25 @@ public final class DashboardServer implements AutoCloseable {
         });
         app.start(host, port);
         return new DashboardServer(app, token);
+    }
+
+    private static void download(Context ctx, ExperimentStore store, boolean provenance) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+            return;
+        }
+        Optional<DashboardData.Download> found = read(store, d -> d.download(id));
+        if (found.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).result("trial " + id + " has no stored model");
+            return;
+        }
+        DashboardData.Download d = found.get();
+        String name = provenance ? d.file().replace(".zip", ".json") : d.file();
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .contentType(provenance ? "application/json" : "application/zip").result(provenance ? d.provenance() : d.model());
     }
 
     private static String presented(Context ctx) {

@@ -40,32 +40,7 @@ public final class ModelExport {
 
     public static void write(SweepRecord sweep, TrialRecord trial, List<EpochMetrics> epochs, StoredModel model, Path zip) {
         try {
-            JsonNode config = JSON.readTree(trial.configJson());
-            ObjectNode provenance = JSON.createObjectNode();
-            provenance.put("exported_by", "sweep 0.1.0");
-            provenance.put("exported_at", OffsetDateTime.now().toString());
-            provenance.put("model_file", zip.getFileName().toString());
-            provenance.put("model_format", model.format().name());
-            provenance.put("sweep", sweep.name());
-            provenance.put("trial_id", trial.id());
-            provenance.put("trial_number", trial.number());
-            provenance.put("architecture", trial.architecture());
-            provenance.put("seed", trial.seed());
-            provenance.set("parameters", config.get("parameters"));
-            provenance.set("dataset", config.get("dataset"));
-            ObjectNode objective = provenance.putObject("objective");
-            objective.put("metric", sweep.objectiveMetric());
-            objective.put("goal", sweep.objectiveGoal().toLowerCase());
-            objective.put("value", trial.objectiveValue());
-            ObjectNode metrics = provenance.putObject("metrics");
-            for (TrialMetric m : TrialMetric.shownIn(TrialMetric.Shown.PROVENANCE)) {
-                metrics.set(m.label(), JSON.valueToTree(trial.metric(m)));
-            }
-            provenance.set("epochs", JSON.valueToTree(epochs));
-            provenance.put("sweep_strategy", sweep.strategy());
-            provenance.put("sweep_seed", sweep.seed());
-            provenance.put("sweep_file", sweep.sourceFile());
-            provenance.put("sweep_yaml", sweep.yamlText());
+            ObjectNode provenance = provenance(sweep, trial, epochs, model, zip.getFileName().toString());
             Path parent = zip.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             writeWhole(zip, model.bytes());
@@ -73,6 +48,38 @@ public final class ModelExport {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + zip + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What an exported model's sidecar says of it: where it came from, how it was trained, and what it scored. */
+    public static ObjectNode provenance(SweepRecord sweep, TrialRecord trial, List<EpochMetrics> epochs, StoredModel model,
+                                        String modelFile) throws IOException {
+        JsonNode config = JSON.readTree(trial.configJson());
+        ObjectNode provenance = JSON.createObjectNode();
+        provenance.put("exported_by", "sweep 0.1.0");
+        provenance.put("exported_at", OffsetDateTime.now().toString());
+        provenance.put("model_file", modelFile);
+        provenance.put("model_format", model.format().name());
+        provenance.put("sweep", sweep.name());
+        provenance.put("trial_id", trial.id());
+        provenance.put("trial_number", trial.number());
+        provenance.put("architecture", trial.architecture());
+        provenance.put("seed", trial.seed());
+        provenance.set("parameters", config.get("parameters"));
+        provenance.set("dataset", config.get("dataset"));
+        ObjectNode objective = provenance.putObject("objective");
+        objective.put("metric", sweep.objectiveMetric());
+        objective.put("goal", sweep.objectiveGoal().toLowerCase());
+        objective.put("value", trial.objectiveValue());
+        ObjectNode metrics = provenance.putObject("metrics");
+        for (TrialMetric m : TrialMetric.shownIn(TrialMetric.Shown.PROVENANCE)) {
+            metrics.set(m.label(), JSON.valueToTree(trial.metric(m)));
+        }
+        provenance.set("epochs", JSON.valueToTree(epochs));
+        provenance.put("sweep_strategy", sweep.strategy());
+        provenance.put("sweep_seed", sweep.seed());
+        provenance.put("sweep_file", sweep.sourceFile());
+        provenance.put("sweep_yaml", sweep.yamlText());
+        return provenance;
     }
 
     /** Written beside, then moved into place: a full disk or a crash never leaves half a model under its name. */

@@ -111,6 +111,16 @@ class DashboardTest {
                 assertThat(browser.findElements(By.cssSelector("#leaderboard tr"))).hasSizeGreaterThan(1);
                 screenshot(browser, "sweep-page.png");
 
+                // Through the page's script: the table is drawn anew at every poll, so a found element can go stale.
+                browser.executeScript("document.querySelectorAll('input.pick')[0].click()");
+                browser.executeScript("document.querySelectorAll('input.pick')[1].click()");
+                wait.until(b -> !browser.findElements(By.id("compare-selected")).isEmpty());
+                browser.executeScript("document.getElementById('compare-selected').click()");
+                wait.until(b -> "compare".equals(browser.findElement(By.tagName("body")).getAttribute("data-page")));
+                assertThat(browser.findElements(By.cssSelector("#compare-table th"))).hasSize(3);
+                assertThat(browser.findElement(By.id("compare-table")).getText()).contains("learning_rate").contains("* ");
+                assertThat(drawnPixels(browser, "#compare-curves canvas")).isGreaterThan(500);
+
                 long trial = completeTrial();
                 browser.get("http://127.0.0.1:" + dashboard.port() + "/#/trial/" + trial);
                 wait.until(b -> "trial".equals(browser.findElement(By.tagName("body")).getAttribute("data-page")));
@@ -118,6 +128,14 @@ class DashboardTest {
                 assertThat(browser.findElements(By.cssSelector("#trial-accuracy canvas"))).hasSize(1);
                 assertThat(drawnPixels(browser, "#trial-accuracy canvas")).as("the curve is drawn").isGreaterThan(500);
                 assertThat(browser.findElement(By.id("trial-snippet")).getText()).startsWith("enqueue:\n  - {learning_rate: ");
+                assertThat(drawnPixels(browser, "#trial-confusion canvas")).as("the confusion matrix").isGreaterThan(500);
+                String model = (String) browser.executeScript("return document.getElementById('model-download').href");
+                HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(model)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(zip.body()).startsWith((byte) 'P', (byte) 'K');
+                assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).contains("trial-" + trial + ".zip");
+                String provenance = send(HttpRequest.newBuilder(URI.create(model.replace("model.zip", "provenance.json"))).GET()).body();
+                assertThat(provenance).contains("\"trial_id\" : " + trial).contains("\"sweep_yaml\"");
                 screenshot(browser, "trial-page.png");
 
                 browser.get("http://127.0.0.1:" + dashboard.port() + "/#/");

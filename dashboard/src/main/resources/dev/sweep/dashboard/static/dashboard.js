@@ -4,7 +4,7 @@
 
 const POLL_MS = 2000;
 const charts = {};
-const state = { sort: null, descending: true, where: '', stateFilter: '' };
+const state = { sort: null, descending: true, where: '', stateFilter: '', picked: new Set() };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -183,13 +183,24 @@ function leaderboard(sweep) {
     return sign * (!isNaN(nx) && !isNaN(ny) ? nx - ny : String(x).localeCompare(String(y)));
   });
   const rows = trials.map(t => el('tr', { class: t.state },
+    el('td', {}, el('input', Object.assign({ type: 'checkbox', class: 'pick', 'data-trial': t.id,
+      onchange: e => { if (e.target.checked) state.picked.add(t.id); else state.picked.delete(t.id); compareLink(); } },
+      state.picked.has(t.id) ? { checked: 'checked' } : {}))),
     columns.map(col => el('td', { class: col.text ? 'text' : '' }, col.key === 'id'
       ? el('a', { href: '#/trial/' + t.id }, t.id) : fmt(value(t, col.key))))));
-  document.getElementById('leaderboard').replaceChildren(table(columns, rows, k => {
+  document.getElementById('leaderboard').replaceChildren(el('div', { id: 'compare-link' }), table([{ label: '' }].concat(columns), rows, k => {
     state.descending = state.sort === k ? !state.descending : true;
     state.sort = k;
     refresh();
   }));
+  compareLink();
+}
+
+function compareLink() {
+  const picked = [...state.picked];
+  const link = document.getElementById('compare-link');
+  if (link) link.replaceChildren(picked.length >= 2 ? el('a', { href: '#/compare/' + picked.join(','), id: 'compare-selected' },
+    `compare the ${picked.length} selected trials`) : 'tick two or more trials to compare them');
 }
 
 function history(sweep) {
@@ -255,6 +266,8 @@ function trialPage(main, trial) {
       el('div', { class: 'summary', id: 'trial-summary' }),
       el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'trial-accuracy' }), el('div', { class: 'chart', id: 'trial-loss' })),
       el('div', { class: 'charts' }, el('div', { id: 'trial-parameters' }), el('div', { id: 'trial-metrics' }), el('div', { id: 'trial-epochs' })),
+      el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'trial-confusion' })),
+      el('p', { id: 'trial-downloads' }),
       el('h3', {}, 'As a sweep-file snippet (enqueue it, or run it again)'), el('pre', { id: 'trial-snippet' }));
     main.replaceChildren(skeleton);
   }
@@ -267,6 +280,11 @@ function trialPage(main, trial) {
     Object.entries(trial.metrics).map(([k, v]) => el('tr', {}, el('td', { class: 'text' }, k), el('td', {}, fmt(v))))));
   document.getElementById('trial-epochs').replaceChildren(table(['epoch', 'train_loss', 'train_acc', 'val_loss', 'val_acc', 'seconds'].map(label => ({ label })),
     trial.epochs.map(e => el('tr', {}, [e.epoch, e.train_loss, e.train_accuracy, e.val_loss, e.val_accuracy, e.seconds].map(v => el('td', {}, fmt(v)))))));
+  document.getElementById('trial-downloads').replaceChildren(trial.has_model
+    ? el('span', {}, 'Download ', el('a', { href: `/api/trials/${trial.id}/model.zip`, id: 'model-download' }, 'the model zip'),
+      ' and ', el('a', { href: `/api/trials/${trial.id}/provenance.json` }, 'its provenance'), ' (as ./sweep export writes them)')
+    : 'No model stored for this trial.');
+  confusion(trial.test_confusion);
   const searched = trial.parameters.filter(p => p.source === 'searched');
   document.getElementById('trial-snippet').textContent = 'enqueue:\n  - {' + searched.map(p => `${p.name}: ${p.value}`).join(', ') + '}';
   for (const [id, quantity] of [['trial-accuracy', 'accuracy'], ['trial-loss', 'loss']]) {
@@ -277,6 +295,49 @@ function trialPage(main, trial) {
         { name: 'training', type: 'line', lineStyle: { type: 'dashed' }, data: trial.epochs.map(e => [e.epoch, e['train_' + quantity]]) }],
     }, true);
   }
+}
+
+function confusion(matrix) {
+  const div = document.getElementById('trial-confusion');
+  div.style.display = matrix ? '' : 'none';
+  if (!matrix) return;
+  const n = matrix.length, data = [];
+  let max = 1;
+  matrix.forEach((row, t) => row.forEach((count, p) => { data.push([p, n - 1 - t, count]); max = Math.max(max, count); }));
+  chart('confusion', div).setOption({
+    title: { text: 'Confusion matrix, test images (rows: true class)', textStyle: { fontSize: 14 } }, tooltip: {},
+    xAxis: { name: 'predicted', type: 'category', data: [...Array(n).keys()].map(String) },
+    yAxis: { name: 'true', type: 'category', data: [...Array(n).keys()].reverse().map(String) },
+    visualMap: { min: 0, max, show: false, inRange: { color: ['#ffffff', '#2f6db5'] } },
+    series: [{ type: 'heatmap', data, label: { show: true, fontSize: 9 } }],
+  }, true);
+}
+
+// ---- Compare page
+
+function comparePage(main, trials) {
+  document.body.dataset.page = 'compare';
+  document.getElementById('where-am-i').textContent = '/ compare ' + trials.map(t => t.id).join(', ');
+  let skeleton = document.getElementById('compare-page');
+  if (!skeleton) {
+    skeleton = el('div', { id: 'compare-page' }, el('h2', {}, 'Trials compared'), el('div', { id: 'compare-table' }),
+      el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'compare-curves' })));
+    main.replaceChildren(skeleton);
+  }
+  const names = [...new Set(trials.flatMap(t => t.parameters.map(p => p.name)))];
+  const metrics = ['objective', 'val_accuracy', 'test_accuracy', 'epochs_done', 'train_seconds'];
+  const rows = metrics.map(m => [m, trials.map(t => fmt(t[m]))]).concat(names.map(n => [n, trials.map(t => {
+    const p = t.parameters.find(q => q.name === n);
+    return p ? p.value : '-';
+  })]));
+  document.getElementById('compare-table').replaceChildren(table([{ label: '', text: true }].concat(trials.map(t => ({ label: `trial ${t.id}` }))),
+    rows.map(([name, values]) => el('tr', { class: new Set(values).size > 1 ? 'differs' : '' },
+      el('td', { class: 'text' }, (new Set(values).size > 1 ? '* ' : '') + name), values.map(v => el('td', {}, v))))));
+  chart('compare-curves', document.getElementById('compare-curves')).setOption({
+    title: { text: 'Validation accuracy per epoch', textStyle: { fontSize: 14 } }, tooltip: { trigger: 'axis' }, legend: { top: 24 }, grid: { top: 70 },
+    xAxis: { name: 'epoch', type: 'value', minInterval: 1 }, yAxis: { name: 'val_accuracy', type: 'value', scale: true },
+    series: trials.map(t => ({ name: `trial ${t.id}`, type: 'line', data: t.epochs.map(e => [e.epoch, e.val_accuracy]) })),
+  }, true);
 }
 
 // ---- Routing and polling
@@ -299,6 +360,9 @@ async function refresh() {
         if (state.where && error) { error.textContent = e.message; return; }
         throw e;
       }
+    } else if (route[0] === 'compare' && route[1]) {
+      const ids = route[1].split(',').filter(id => /^\d+$/.test(id));
+      comparePage(main, await Promise.all(ids.map(id => getJson('/api/trials/' + id))));
     } else if (route[0] === 'trial' && route[1]) {
       trialPage(main, await getJson('/api/trials/' + encodeURIComponent(route[1])));
     } else {
