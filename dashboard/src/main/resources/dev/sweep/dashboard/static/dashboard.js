@@ -3,8 +3,10 @@
 'use strict';
 
 const POLL_MS = 2000;
+// The leaderboard's rows before 'show all': a sweep of hundreds of trials would push its charts out of sight.
+const LEADERBOARD_ROWS = 50;
 const charts = {};
-const state = { sort: null, descending: true, where: '', stateFilter: '', picked: new Set() };
+const state = { sort: null, descending: true, where: '', stateFilter: '', picked: new Set(), showAll: false };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -99,6 +101,8 @@ function sweepPage(main, sweep, curves, importance) {
     el('span', {}, `left ${duration(sweep.left_seconds)}`));
   leaderboard(sweep);
   history(sweep);
+  // When the page first stood complete, for the benchmark of a large sweep (time to first paint).
+  if (!document.body.dataset.drawnMs) setTimeout(() => { document.body.dataset.drawnMs = Math.round(performance.now()); }, 0);
   learningCurves(sweep, curves);
   parameterCharts(sweep);
   importanceChart(importance);
@@ -182,17 +186,21 @@ function leaderboard(sweep) {
     const nx = Number(x), ny = Number(y);
     return sign * (!isNaN(nx) && !isNaN(ny) ? nx - ny : String(x).localeCompare(String(y)));
   });
-  const rows = trials.map(t => el('tr', { class: t.state },
+  const shown = state.showAll ? trials : trials.slice(0, LEADERBOARD_ROWS);
+  const rows = shown.map(t => el('tr', { class: t.state },
     el('td', {}, el('input', Object.assign({ type: 'checkbox', class: 'pick', 'data-trial': t.id,
       onchange: e => { if (e.target.checked) state.picked.add(t.id); else state.picked.delete(t.id); compareLink(); } },
       state.picked.has(t.id) ? { checked: 'checked' } : {}))),
     columns.map(col => el('td', { class: col.text ? 'text' : '' }, col.key === 'id'
       ? el('a', { href: '#/trial/' + t.id }, t.id) : fmt(value(t, col.key))))));
+  const more = trials.length > shown.length
+    ? el('a', { href: 'javascript:void 0', id: 'show-all', onclick: () => { state.showAll = true; refresh(); } }, `show all ${trials.length} trials`)
+    : '';
   document.getElementById('leaderboard').replaceChildren(el('div', { id: 'compare-link' }), table([{ label: '' }].concat(columns), rows, k => {
     state.descending = state.sort === k ? !state.descending : true;
     state.sort = k;
     refresh();
-  }));
+  }), more);
   compareLink();
 }
 
@@ -374,7 +382,7 @@ async function refresh() {
   }
 }
 
-window.addEventListener('hashchange', () => { state.sort = null; state.where = ''; state.stateFilter = ''; refresh(); });
+window.addEventListener('hashchange', () => { state.sort = null; state.where = ''; state.stateFilter = ''; state.showAll = false; refresh(); });
 window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
 refresh();
 setInterval(refresh, POLL_MS);
