@@ -1,7 +1,13 @@
 package dev.sweep.config;
 
+import dev.sweep.data.IdxFormat;
+import dev.sweep.data.MnistFormat;
+
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where the images come from and how they are split.
@@ -9,29 +15,29 @@ import java.nio.file.Path;
  * <p>The validation set is the last {@code validation} images of the training file; training uses the images
  * before it, at most {@code trainLimit} of them. The test file is only ever used to report.
  *
- * @param name       a known dataset ("mnist"), or null when {@code idxDir} is given
- * @param idxDir     a folder of IDX files, or null for a known dataset
+ * @param format     the dataset format the section names ({@code mnist}, {@code idx}, a plugin's)
+ * @param settings   every setting the format declares, as resolved for loading (paths absolute), texts, numbers and
+ *                   booleans only, so that a trial sent to another machine carries them
  * @param trainLimit cap on training images, or null for all
  */
-public record DatasetSpec(String name, Path idxDir, Integer trainLimit, int validation) implements Serializable {
+public record DatasetSpec(String format, Map<String, Object> settings, Integer trainLimit, int validation) implements Serializable {
     public static final int DEFAULT_VALIDATION = 12_000;
 
+    public DatasetSpec {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
     public static DatasetSpec mnist() {
-        return new DatasetSpec("mnist", null, null, DEFAULT_VALIDATION);
+        return new DatasetSpec(MnistFormat.NAME, Map.of(), null, DEFAULT_VALIDATION);
     }
 
-    /** A Path is not serializable: trials sent to other machines carry the folder as text. */
-    private Object writeReplace() {
-        return new Sent(name, idxDir == null ? null : idxDir.toAbsolutePath().toString(), trainLimit, validation);
+    /** Where the images come from, as plan, the store and provenance name it: {@code mnist}, {@code idx /data/kmnist}. */
+    public String describe() {
+        return settings.isEmpty() ? format : format + " " + String.join(" ", settings.values().stream().map(String::valueOf).toList());
     }
 
-    private record Sent(String name, String idxDir, Integer trainLimit, int validation) implements Serializable {
-        private Object readResolve() {
-            return new DatasetSpec(name, idxDir == null ? null : Path.of(idxDir), trainLimit, validation);
-        }
-    }
-
-    public String sourceLabel() {
-        return name != null ? name : idxDir.toString();
+    /** A folder of IDX files. */
+    public static DatasetSpec idx(Path folder, Integer trainLimit, int validation) {
+        return new DatasetSpec(IdxFormat.NAME, IdxFormat.of(folder), trainLimit, validation);
     }
 }

@@ -7,6 +7,7 @@ import dev.sweep.space.ParameterSpec;
 import dev.sweep.sample.SamplerType;
 import dev.sweep.sample.SamplerTypes;
 import dev.sweep.sample.SamplingSpace;
+import dev.sweep.data.DatasetFormats;
 import dev.sweep.prune.PrunerTypes;
 import dev.sweep.run.ExecutorTypes;
 import jakarta.inject.Inject;
@@ -34,18 +35,21 @@ public final class SweepFileLoader {
     private final PrunerTypes pruners;
     private final SamplerTypes samplers;
     private final ExecutorTypes executors;
+    private final DatasetFormats formats;
 
-    /** With the pruners, samplers and executors on the framework's class path only. */
+    /** With the pruners, samplers, executors and dataset formats on the framework's class path only. */
     public SweepFileLoader(ArchitectureRegistry architectures) {
-        this(architectures, PrunerTypes.builtIn(), SamplerTypes.builtIn(), ExecutorTypes.builtIn());
+        this(architectures, PrunerTypes.builtIn(), SamplerTypes.builtIn(), ExecutorTypes.builtIn(), DatasetFormats.builtIn());
     }
 
     @Inject
-    public SweepFileLoader(ArchitectureRegistry architectures, PrunerTypes pruners, SamplerTypes samplers, ExecutorTypes executors) {
+    public SweepFileLoader(ArchitectureRegistry architectures, PrunerTypes pruners, SamplerTypes samplers, ExecutorTypes executors,
+                           DatasetFormats formats) {
         this.architectures = architectures;
         this.pruners = pruners;
         this.samplers = samplers;
         this.executors = executors;
+        this.formats = formats;
     }
 
     public SweepDefinition load(Path file) {
@@ -83,7 +87,7 @@ public final class SweepFileLoader {
             name = null;
         }
         List<String> architectureNames = ArchitectureSection.read(top.take("architecture"), architectures, problems);
-        DatasetSpec dataset = top.take("dataset").map(n -> DatasetSection.read(n, base, problems)).orElse(DatasetSpec.mnist());
+        DatasetSpec dataset = top.take("dataset").map(n -> DatasetSection.read(n, base, formats, problems)).orElse(DatasetSpec.mnist());
         StrategySpec strategy = top.take("strategy").map(n -> StrategySection.read(n, samplers, problems)).orElse(null);
         if (strategy == null && !top.keys().contains("strategy")) {
             problems.add(Optional.empty(), "'strategy' is missing", "add e.g. strategy: {type: random, trials: 10}");

@@ -11,31 +11,32 @@ import java.util.function.Consumer;
 public final class DatasetRepository {
     private final Path dataRoot;
     private final Consumer<String> say;
-    private final Map<Path, IdxDataset> datasets = new HashMap<>();
+    private final DatasetFormats formats;
+    private final Map<String, IdxDataset> datasets = new HashMap<>();
     private final Map<DatasetSpec, DataSplit> splits = new HashMap<>();
+
+    /** With the dataset formats on the framework's class path. */
+    public DatasetRepository(Path dataRoot, Consumer<String> say) {
+        this(dataRoot, say, DatasetFormats.builtIn());
+    }
 
     /**
      * @param dataRoot where known datasets are fetched to
      * @param say      where to tell the user about a first-time fetch
      */
-    public DatasetRepository(Path dataRoot, Consumer<String> say) {
+    public DatasetRepository(Path dataRoot, Consumer<String> say, DatasetFormats formats) {
         this.dataRoot = dataRoot;
         this.say = say;
+        this.formats = formats;
     }
 
     public synchronized DataSplit split(DatasetSpec spec) {
-        return splits.computeIfAbsent(spec, s -> DataSplit.of(dataset(s), s.sourceLabel(), s.trainLimit(), s.validation()));
+        return splits.computeIfAbsent(spec, s -> DataSplit.of(dataset(s), s.describe(), s.trainLimit(), s.validation()));
     }
 
     public synchronized IdxDataset dataset(DatasetSpec spec) {
-        Path folder = spec.idxDir() != null ? spec.idxDir().toAbsolutePath().normalize() : known(spec.name());
-        return datasets.computeIfAbsent(folder, IdxDataset::load);
-    }
-
-    private Path known(String name) {
-        if (!"mnist".equals(name)) {
-            throw new DataException("unknown dataset '" + name + "'. Fix: use name: mnist, or idx_dir: PATH for a folder of IDX files.");
-        }
-        return MnistDownload.ensure(dataRoot, say);
+        DatasetFormat format = formats.get(spec.format());
+        // One load per source, whatever split of it a sweep asks for.
+        return datasets.computeIfAbsent(spec.format() + " " + spec.settings(), k -> format.load(spec.settings(), dataRoot, say));
     }
 }

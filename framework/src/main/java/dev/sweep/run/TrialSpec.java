@@ -18,6 +18,6 @@ public record TrialSpec(String sweepName, int number, int repeat, String archite
     /** The same trial on the same split of a copy of its data found elsewhere. */
     public TrialSpec withDataFolder(java.nio.file.Path folder) {
         return new TrialSpec(sweepName, number, repeat, architecture, parameters, seed,
-                new DatasetSpec(null, folder, dataset.trainLimit(), dataset.validation()), objective);
+                DatasetSpec.idx(folder, dataset.trainLimit(), dataset.validation()), objective);
     }
 }

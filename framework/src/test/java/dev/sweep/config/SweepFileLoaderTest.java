@@ -38,7 +38,7 @@ class SweepFileLoaderTest {
         assertThat(d.strategy().name()).isEqualTo("random");
         assertThat(d.strategy().trials()).isEqualTo(4);
         assertThat(d.strategy().describe()).isEqualTo("random search, 4 trials");
-        assertThat(d.dataset()).isEqualTo(new DatasetSpec("mnist", null, 48000, 12000));
+        assertThat(d.dataset()).isEqualTo(new DatasetSpec("mnist", java.util.Map.of(), 48000, 12000));
         assertThat(d.parameters()).containsEntry("epochs", new ParameterSpec.Fixed(1))
                 .containsEntry("optimizer", new ParameterSpec.Fixed("adam"))
                 .containsEntry("learning_rate", new ParameterSpec.FloatRange(1e-4, 1e-2, true))
@@ -254,5 +254,31 @@ class SweepFileLoaderTest {
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly(
                 "a pruner does not combine with strategy.reproducible: whether it stops a trial depends on which other "
                         + "trials reached an epoch first");
+    }
+
+    @Test
+    void aDatasetIsAFormatWithItsSettingsAndTheShorthandsStillRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("kmnist"));
+        Path file = dir.resolve("sweep.yaml");
+        SweepDefinition canonical = loader.parse(VALID.replace("dataset: {name: mnist, train_limit: 48000, validation: 12000}",
+                "dataset: {format: idx, dir: kmnist, validation: 500}"), file);
+        assertThat(canonical.dataset()).isEqualTo(DatasetSpec.idx(dir.resolve("kmnist"), null, 500));
+        assertThat(canonical.dataset().describe()).isEqualTo("idx " + dir.resolve("kmnist").toAbsolutePath());
+        SweepDefinition shorthand = loader.parse(VALID.replace("dataset: {name: mnist, train_limit: 48000, validation: 12000}",
+                "dataset: {idx_dir: kmnist, validation: 500}"), file);
+        assertThat(shorthand.dataset()).isEqualTo(canonical.dataset());
+        assertThat(loader.parse(VALID.replace("{name: mnist, ", "{format: mnist, "), file).dataset()).isEqualTo(
+                new DatasetSpec("mnist", java.util.Map.of(), 48000, 12000));
+
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace("dataset: {name: mnist, train_limit: 48000, validation: 12000}",
+                "dataset: {format: idks, validation: 500}"), file), ConfigurationException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly("unknown dataset format 'idks'. Did you mean 'idx'?");
+        ConfigurationException both = catchThrowableOfType(() -> loader.parse(VALID.replace("dataset: {name: mnist, train_limit: 48000, validation: 12000}",
+                "dataset: {format: idx, idx_dir: kmnist}"), file), ConfigurationException.class);
+        assertThat(both.problems()).extracting(ConfigProblem::message).containsExactly("dataset has more than one of format, name and idx_dir");
+        ConfigurationException missing = catchThrowableOfType(() -> loader.parse(VALID.replace("dataset: {name: mnist, train_limit: 48000, validation: 12000}",
+                "dataset: {format: idx, folder: kmnist}"), file), ConfigurationException.class);
+        assertThat(missing.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                "folder is not a setting of the idx format", "an idx dataset needs its folder");
     }
 }

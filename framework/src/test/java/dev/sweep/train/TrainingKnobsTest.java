@@ -34,7 +34,7 @@ class TrainingKnobsTest {
     private static final Objective ACCURACY = Objective.defaultFor("val_accuracy");
 
     private static DataSplit data(int train) {
-        return DATA.split(new DatasetSpec("mnist", null, train, 500));
+        return DATA.split(new DatasetSpec("mnist", java.util.Map.of(), train, 500));
     }
 
     private static HyperParameters parameters(Map<String, Object> overrides) {

@@ -62,7 +62,7 @@ final class DataCommand implements Runnable {
         public Integer call() throws Exception {
             Formats.require(format, "table", "json");
             DatasetSpec spec = dataset.equals("mnist") ? DatasetSpec.mnist()
-                    : new DatasetSpec(null, Path.of(dataset), null, validation);
+                    : DatasetSpec.idx(Path.of(dataset), null, validation);
             if (!dataset.equals("mnist") && !Files.isDirectory(Path.of(dataset))) {
                 throw new UserInputException(dataset + ": neither mnist nor a folder. Fix: give mnist or a folder of IDX files");
             }

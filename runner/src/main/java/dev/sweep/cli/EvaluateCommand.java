@@ -87,13 +87,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private DatasetSpec testData(JsonNode provenance) {
         if (data != null) {
-            return new DatasetSpec(null, data, null, DatasetSpec.DEFAULT_VALIDATION);
+            return DatasetSpec.idx(data, null, DatasetSpec.DEFAULT_VALIDATION);
         }
         JsonNode recorded = provenance.path("dataset");
         if (recorded.path("source").asText("mnist").equals("mnist")) {
             return DatasetSpec.mnist();
         }
-        return new DatasetSpec(null, Path.of(recorded.path("folder").asText()), null, DatasetSpec.DEFAULT_VALIDATION);
+        return DatasetSpec.idx(Path.of(recorded.path("folder").asText()), null, DatasetSpec.DEFAULT_VALIDATION);
     }
 
     private static void printTable(PrintWriter out, JsonNode provenance, IdxDataset dataset, ClassificationMetrics m, JsonNode stored) {

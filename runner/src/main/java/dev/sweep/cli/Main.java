@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import com.google.inject.Guice;
 import dev.sweep.arch.DeserializationGuard;
+import dev.sweep.data.DatasetFormats;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.plugin.PluginException;
 import dev.sweep.plugin.PluginJars;
@@ -52,17 +53,19 @@ public final class Main {
         PrunerTypes pruners;
         SamplerTypes samplers;
         ExecutorTypes executors;
+        DatasetFormats formats;
         try {
             architectures = new ArchitecturePlugins(plugins, err::println);
             pruners = PrunerTypes.discover(plugins, err::println);
             samplers = SamplerTypes.discover(plugins, err::println);
             executors = ExecutorTypes.discover(plugins, err::println);
+            formats = DatasetFormats.discover(plugins, err::println);
         } catch (PluginException e) {
             err.println("error: " + e.getMessage());
             return ErrorReporter.BAD_INPUT;
         }
         Injector injector = Guice.createInjector(new SweepModule(err, architectures, pruners, samplers, executors,
-                new PluginsCommand.Searched(folders, plugins)));
+                formats, new PluginsCommand.Searched(folders, plugins)));
         CommandLine cli = new CommandLine(SweepCommand.class, new GuiceFactory(injector));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

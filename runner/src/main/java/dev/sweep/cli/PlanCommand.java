@@ -58,7 +58,7 @@ final class PlanCommand implements Callable<Integer> {
                 sweep.name(), sweep.branches().mixed() ? "architectures" : "architecture", sweep.architectureLabel(), sweep.strategy().name(), plan.trials(),
                 (sweep.strategy().type().plansItsOwnTrials() ? "grid point" : "trial") + (plan.trials() == 1 ? "" : "s"), sweep.seed(),
                 sweep.objective().metric(), sweep.objective().goal().yamlName());
-        out.printf("Data: %s; %,d training, %,d validation, %,d test images%n", sweep.dataset().sourceLabel(),
+        out.printf("Data: %s; %,d training, %,d validation, %,d test images%n", sweep.dataset().describe(),
                 plan.trainImages(), plan.validationImages(), plan.testImages());
         if (sweep.maxFailures() != null) {
             out.printf("Stops after %d failed trials (max_failures)%n", sweep.maxFailures());

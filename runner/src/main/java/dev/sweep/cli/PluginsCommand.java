@@ -32,11 +32,13 @@ final class PluginsCommand implements Runnable {
     private final PrunerTypes pruners;
     private final SamplerTypes samplers;
     private final ExecutorTypes executors;
+    private final dev.sweep.data.DatasetFormats formats;
 
     @Inject
     PluginsCommand(Searched searched, ArchitecturePlugins.ArchitectureOrigins origins, PrunerTypes pruners, SamplerTypes samplers,
-                   ExecutorTypes executors) {
+                   ExecutorTypes executors, dev.sweep.data.DatasetFormats formats) {
         this.executors = executors;
+        this.formats = formats;
         this.searched = searched;
         this.origins = origins;
         this.pruners = pruners;
@@ -60,6 +62,7 @@ final class PluginsCommand implements Runnable {
         kinds.put("pruners", group(pruners.origins()));
         kinds.put("samplers", group(samplers.origins()));
         kinds.put("executors", group(executors.origins()));
+        kinds.put("dataset formats", group(formats.origins()));
         for (Path jar : searched.jars().jars()) {
             out.println("  " + jar + ": " + brings(kinds, jar.toString()));
         }

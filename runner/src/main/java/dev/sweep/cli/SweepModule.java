@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.prune.PrunerTypes;
 import dev.sweep.sample.SamplerTypes;
+import dev.sweep.data.DatasetFormats;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.run.ExecutorTypes;
 import dev.sweep.run.LocalTrialExecutor;
@@ -21,15 +22,17 @@ final class SweepModule extends AbstractModule {
     private final PrunerTypes pruners;
     private final SamplerTypes samplers;
     private final ExecutorTypes executors;
+    private final DatasetFormats formats;
     private final PluginsCommand.Searched plugins;
 
     SweepModule(PrintStream messages, ArchitecturePlugins architectures, PrunerTypes pruners, SamplerTypes samplers,
-                ExecutorTypes executors, PluginsCommand.Searched plugins) {
+                ExecutorTypes executors, DatasetFormats formats, PluginsCommand.Searched plugins) {
         this.messages = messages;
         this.architectures = architectures;
         this.pruners = pruners;
         this.samplers = samplers;
         this.executors = executors;
+        this.formats = formats;
         this.plugins = plugins;
     }
 
@@ -39,6 +42,7 @@ final class SweepModule extends AbstractModule {
         bind(PrunerTypes.class).toInstance(pruners);
         bind(SamplerTypes.class).toInstance(samplers);
         bind(ExecutorTypes.class).toInstance(executors);
+        bind(DatasetFormats.class).toInstance(formats);
         bind(PluginsCommand.Searched.class).toInstance(plugins);
         bind(TrialExecutor.class).to(LocalTrialExecutor.class);
     }
@@ -46,7 +50,7 @@ final class SweepModule extends AbstractModule {
     @Provides
     @Singleton
     DatasetRepository datasets() {
-        return new DatasetRepository(dataRoot(), messages::println);
+        return new DatasetRepository(dataRoot(), messages::println, formats);
     }
 
     /** Where known datasets are fetched: -Dsweep.data.dir, else $SWEEP_DATA_DIR, else ./data. */

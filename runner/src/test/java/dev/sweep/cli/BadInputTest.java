@@ -78,7 +78,7 @@ class BadInputTest {
                         }
                     }
                     Files.delete(folder);
-                }, "sweep.yaml:2:20: idx_dir 'idx' is not a folder", "fix: give a folder holding the IDX files"),
+                }, "sweep.yaml:2:20: IDX folder 'idx' is not a folder", "fix: give a folder holding the IDX files"),
                 Arguments.of("truncated images", (Damage) folder -> {
                     byte[] bytes = Files.readAllBytes(folder.resolve("train-images-idx3-ubyte"));
                     Files.write(folder.resolve("train-images-idx3-ubyte"), Arrays.copyOf(bytes, bytes.length - 1000));

@@ -126,7 +126,7 @@ public final class H2ExperimentStore implements ExperimentStore {
                         + "dataset, source_file, yaml_text, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 definition.name(), definition.architectureLabel(), definition.strategy().describe(), plannedTrials,
                 definition.seed(), definition.objective().metric(), definition.objective().goal().name(),
-                definition.dataset().sourceLabel(), definition.source() == null ? null : definition.source().toString(),
+                definition.dataset().describe(), definition.source() == null ? null : definition.source().toString(),
                 definition.yamlText(), SweepState.RUNNING.name(), OffsetDateTime.now());
     }
 

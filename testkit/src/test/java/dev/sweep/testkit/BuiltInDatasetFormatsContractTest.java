@@ -1,0 +1,41 @@
+package dev.sweep.testkit;
+
+import dev.sweep.data.DatasetFormats;
+import dev.sweep.data.IdxFormat;
+import dev.sweep.data.MnistFormat;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sweep's own dataset formats pass the contract that plugins extend: mnist, and idx over MNIST's own files. */
+class BuiltInDatasetFormatsContractTest {
+    @Test
+    void everyDiscoveredFormatHasItsContractHere() {
+        assertThat(DatasetFormats.builtIn().names()).containsExactlyInAnyOrder("mnist", "idx");
+    }
+
+    @Nested
+    class Mnist extends DatasetFormatContract {
+        Mnist() {
+            super(new MnistFormat(), Map.of());
+        }
+    }
+
+    @Nested
+    class Idx extends DatasetFormatContract {
+        Idx() {
+            // The mnist format's own test has fetched it by then, or fetches it here first.
+            super(new IdxFormat(), Map.of(IdxFormat.DIR, mnistFolder().toString()));
+        }
+    }
+
+    private static Path mnistFolder() {
+        Path root = Path.of(System.getProperty("sweep.data.dir", "data"));
+        new MnistFormat().load(Map.of(), root, message -> { });
+        return root.resolve("mnist");
+    }
+}
