@@ -37,7 +37,16 @@ public final class DashboardServer implements AutoCloseable {
      * @param token  required of every request; null on a loopback address, where only this machine can connect
      */
     public static DashboardServer start(ExperimentStore store, String host, int port, String token) {
-        return start(store, host, port, token, (s, name) -> Optional.empty());
+        return start(store, host, port, token, (s, name) -> Optional.empty(), (s, id, which) -> Optional.empty());
+    }
+
+    /** A trial's pictures that need its model run on the test images, which the command line can do. */
+    public interface TrialImages {
+        /**
+         * @param which {@code mistakes} (the misclassified test images) or {@code filters} (the first convolution's)
+         * @return a PNG; empty when the trial has no model, or the network no such picture
+         */
+        Optional<byte[]> of(ExperimentStore store, long trial, String which);
     }
 
     /**
@@ -50,7 +59,8 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** @param importance how to compute a sweep's parameter importance */
-    public static DashboardServer start(ExperimentStore store, String host, int port, String token, Importance importance) {
+    public static DashboardServer start(ExperimentStore store, String host, int port, String token, Importance importance,
+                                        TrialImages images) {
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/dev/sweep/dashboard/static", Location.CLASSPATH);
@@ -88,6 +98,45 @@ public final class DashboardServer implements AutoCloseable {
                 json(ctx, found.orElse(java.util.Map.of()));
             });
             config.routes.get("/api/sweeps/{name}/curves", ctx -> found(ctx, read(store, d -> d.curves(ctx.pathParam("name")))));
+            config.routes.get("/api/trials/{id}/pictures", ctx -> {
+                long id;
+                try {
+                    id = Long.parseLong(ctx.pathParam("id"));
+                } catch (NumberFormatException e) {
+                    ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+                    return;
+                }
+                java.util.Map<String, Boolean> available = new java.util.LinkedHashMap<>();
+                synchronized (store) {
+                    for (String which : java.util.List.of("mistakes", "filters")) {
+                        available.put(which, images.of(store, id, which).isPresent());
+                    }
+                }
+                json(ctx, available);
+            });
+            config.routes.get("/api/trials/{id}/{which}.png", ctx -> {
+                String which = ctx.pathParam("which");
+                long id;
+                try {
+                    id = Long.parseLong(ctx.pathParam("id"));
+                } catch (NumberFormatException e) {
+                    ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+                    return;
+                }
+                if (!which.equals("mistakes") && !which.equals("filters")) {
+                    ctx.status(HttpStatus.NOT_FOUND).result("no such picture");
+                    return;
+                }
+                Optional<byte[]> png;
+                synchronized (store) {
+                    png = images.of(store, id, which);
+                }
+                if (png.isEmpty()) {
+                    ctx.status(HttpStatus.NOT_FOUND).result("trial " + id + " has no " + which + " picture");
+                } else {
+                    ctx.contentType("image/png").result(png.get());
+                }
+            });
             config.routes.get("/api/trials/{id}/model.zip", ctx -> download(ctx, store, false));
             config.routes.get("/api/trials/{id}/provenance.json", ctx -> download(ctx, store, true));
             config.routes.get("/api/trials/{id}", ctx -> {

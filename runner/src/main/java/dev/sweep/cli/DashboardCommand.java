@@ -34,10 +34,12 @@ final class DashboardCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final dev.sweep.config.SweepFileLoader loader;
+    private final dev.sweep.data.DatasetRepository datasets;
 
     @jakarta.inject.Inject
-    DashboardCommand(dev.sweep.config.SweepFileLoader loader) {
+    DashboardCommand(dev.sweep.config.SweepFileLoader loader, dev.sweep.data.DatasetRepository datasets) {
         this.loader = loader;
+        this.datasets = datasets;
     }
 
     @Override
@@ -49,7 +51,7 @@ final class DashboardCommand implements Callable<Integer> {
         String token = DashboardServer.isLoopback(host) ? null : DashboardServer.newToken();
         DashboardServer server;
         try {
-            server = DashboardServer.start(store, host, port, token, this::importance);
+            server = DashboardServer.start(store, host, port, token, this::importance, this::images);
         } catch (RuntimeException e) {
             store.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + " (" + rootMessage(e)
@@ -78,6 +80,29 @@ final class DashboardCommand implements Callable<Integer> {
             }
             return java.util.Optional.of(dev.sweep.analysis.SweepImportance.of(Trials.definition(loader, sweep), trials, sweep.maximizes()));
         });
+    }
+
+    /** The last trials' pictures: running a model on 10,000 test images takes a second or more, and pages poll. */
+    private final java.util.Map<Long, java.util.Optional<dev.sweep.report.ModelFigures>> figures = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, java.util.Optional<dev.sweep.report.ModelFigures>> eldest) {
+            return size() > 8;
+        }
+    };
+
+    private java.util.Optional<byte[]> images(ExperimentStore store, long id, String which) {
+        java.util.Optional<dev.sweep.report.ModelFigures> found = figures.computeIfAbsent(id, key -> store.trial(key).flatMap(trial -> {
+            if (trial.state() != dev.sweep.store.TrialState.COMPLETE) {
+                return java.util.Optional.empty();
+            }
+            dev.sweep.config.SweepDefinition definition = Trials.definition(loader, store.findSweep(trial.sweepName()).orElseThrow());
+            try {
+                return dev.sweep.report.ModelFigures.of(trial, store, datasets.split(definition.dataset()));
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        }));
+        return found.flatMap(f -> which.equals("mistakes") ? f.mistakes() : f.filters());
     }
 
     private static String rootMessage(Throwable e) {

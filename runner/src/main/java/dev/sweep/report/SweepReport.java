@@ -1,28 +1,16 @@
 package dev.sweep.report;
 
-import dev.sweep.arch.Network;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DataSplit;
-import dev.sweep.data.EvalSet;
 import dev.sweep.space.ArchitectureBranches;
 import dev.sweep.space.ParameterSpec;
 import dev.sweep.space.ParameterValues;
 import dev.sweep.store.ExperimentStore;
-import dev.sweep.store.StoredModel;
 import dev.sweep.store.SweepRecord;
 import dev.sweep.store.TrialMetric;
 import dev.sweep.store.TrialRecord;
 import dev.sweep.store.TrialState;
 import dev.sweep.train.EpochMetrics;
-import dev.sweep.train.InputNormalization;
-import dev.sweep.train.TrainerParameters;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,7 +21,6 @@ import java.util.Map;
 /** One self-contained HTML page about a sweep: its trials, their curves, and its best model on the test images. */
 public final class SweepReport {
     private static final int TOP = 5;
-    private static final int MISTAKES = 36;
 
     private ReportPage page;
 
@@ -173,63 +160,14 @@ public final class SweepReport {
     }
 
     private void bestModel(TrialRecord best, ExperimentStore store, DataSplit data) throws IOException {
-        StoredModel stored = store.model(best.id()).orElse(null);
-        if (stored == null) {
+        ModelFigures figures = ModelFigures.of(best, store, data).orElse(null);
+        if (figures == null) {
             return;
         }
-        Network network = Network.fromBytes(stored.bytes(), stored.format());
-        InputNormalization normalization = InputNormalization.named(best.parameters().getOrDefault(TrainerParameters.NORMALIZE, "scale"));
-        EvalSet test = data.testSet();
-        int[][] confusion = new int[data.classes()][data.classes()];
-        List<ImageGrids.Tile> mistakes = new ArrayList<>();
-        int side = data.shape().height();
-        for (int from = 0; from < test.count(); from += 1024) {
-            int to = Math.min(test.count(), from + 1024);
-            INDArray features = test.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            float[] p = network.output(normalization.apply(features)).data().asFloat();
-            for (int i = 0; i < to - from; i++) {
-                int predicted = 0;
-                for (int c = 1; c < data.classes(); c++) {
-                    if (p[i * data.classes() + c] > p[i * data.classes() + predicted]) {
-                        predicted = c;
-                    }
-                }
-                int actual = test.labels()[from + i];
-                confusion[actual][predicted]++;
-                if (predicted != actual && mistakes.size() < MISTAKES) {
-                    mistakes.add(new ImageGrids.Tile(features.getRow(i).toFloatVector(), side, data.shape().width(),
-                            "true " + actual + ", pred " + predicted));
-                }
-            }
-        }
         heading("Best trial " + best.id() + " (candidate #" + best.number() + ") on the test images");
-        image("confusion matrix of the best trial", Charts.png(Charts.confusion(confusion, "Confusion matrix, test images")));
-        if (!mistakes.isEmpty()) {
-            image("misclassified test images", ImageGrids.grid(mistakes, 9, 3, "Misclassified test images (first " + mistakes.size() + ")"));
-        }
-        List<ImageGrids.Tile> filters = firstLayerFilters(network.model());
-        if (!filters.isEmpty()) {
-            image("first-layer filters", ImageGrids.grid(filters, 8, 12, "First convolution's filters"));
-        }
-    }
-
-    /** The kernels of the first convolution, one tile per output channel (first input channel), if there is one. */
-    private static List<ImageGrids.Tile> firstLayerFilters(Model model) {
-        Layer[] layers = model instanceof MultiLayerNetwork m ? m.getLayers() : ((ComputationGraph) model).getLayers();
-        for (Layer layer : layers) {
-            if (layer instanceof ConvolutionLayer conv) {
-                INDArray w = conv.getParam("W"); // [out, in, kh, kw]
-                List<ImageGrids.Tile> tiles = new ArrayList<>();
-                int kh = (int) w.size(2);
-                int kw = (int) w.size(3);
-                for (int o = 0; o < Math.min(32, w.size(0)); o++) {
-                    INDArray kernel = w.get(NDArrayIndex.point(o), NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all());
-                    tiles.add(new ImageGrids.Tile(kernel.dup('c').data().asFloat(), kh, kw, "filter " + o));
-                }
-                return tiles;
-            }
-        }
-        return List.of();
+        image("confusion matrix of the best trial", Charts.png(Charts.confusion(figures.confusion(), "Confusion matrix, test images")));
+        figures.mistakes().ifPresent(png -> image("misclassified test images", png));
+        figures.filters().ifPresent(png -> image("first-layer filters", png));
     }
 
     private void heading(String text) {

@@ -175,6 +175,50 @@ class DashboardTest {
     }
 
     @Test
+    void theDashboardCommandServesImportanceAndABestModelsMistakesAndFilters() throws Exception {
+        Path file = Files.writeString(dir.resolve("conv.yaml"), """
+                name: conv
+                dataset: {name: mnist, train_limit: 1000, validation: 300}
+                architecture: cnn
+                strategy: {type: random, trials: 4}
+                parameters:
+                  epochs: 1
+                  filters_1: 8
+                  filters_2: 8
+                  units: 16
+                  learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}
+                  dropout: {float: [0.0, 0.5]}
+                """);
+        assertThat(Cli.run("run", file.toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        long trial = completeTrial();
+        try (SweepProcess dashboard = SweepProcess.start(dir.resolve("dashboard.log"), "dashboard", "--port", "0", "--db", db())) {
+            String base = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (base == null && System.nanoTime() < deadline) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)/").matcher(dashboard.output());
+                base = m.find() ? m.group(1) : null;
+                assertThat(dashboard.isAlive()).as(dashboard.output()).isTrue();
+                Thread.sleep(100);
+            }
+            assertThat(base).as("the address it prints:\n%s", dashboard.output()).isNotNull();
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps/conv/importance")).GET()).body())
+                    .contains("\"learning_rate\":").contains("\"dropout\":");
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/trials/" + trial + "/pictures")).GET()).body())
+                    .isEqualTo("{\"mistakes\":true,\"filters\":true}");
+            for (String which : List.of("mistakes", "filters")) {
+                HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/trials/" + trial + "/" + which + ".png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(png.statusCode()).as(which).isEqualTo(200);
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+                assertThat(image.getWidth()).as(which).isGreaterThan(100);
+            }
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/trials/" + trial + "/secrets.png")).GET()).statusCode())
+                    .isEqualTo(404);
+            dashboard.kill();
+        }
+    }
+
+    @Test
     void theDashboardRefusesWritesTraversalAndInjectionAndLeavesTheDatabaseAsItWas() throws Exception {
         assertThat(Cli.run("run", sweepFile("quiet", 2, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
         int before = trials().size();

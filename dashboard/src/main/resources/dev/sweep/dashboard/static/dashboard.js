@@ -274,7 +274,8 @@ function trialPage(main, trial) {
       el('div', { class: 'summary', id: 'trial-summary' }),
       el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'trial-accuracy' }), el('div', { class: 'chart', id: 'trial-loss' })),
       el('div', { class: 'charts' }, el('div', { id: 'trial-parameters' }), el('div', { id: 'trial-metrics' }), el('div', { id: 'trial-epochs' })),
-      el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'trial-confusion' })),
+      el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'trial-confusion' }),
+        el('div', { id: 'trial-pictures' })),
       el('p', { id: 'trial-downloads' }),
       el('h3', {}, 'As a sweep-file snippet (enqueue it, or run it again)'), el('pre', { id: 'trial-snippet' }));
     main.replaceChildren(skeleton);
@@ -293,6 +294,15 @@ function trialPage(main, trial) {
       ' and ', el('a', { href: `/api/trials/${trial.id}/provenance.json` }, 'its provenance'), ' (as ./sweep export writes them)')
     : 'No model stored for this trial.');
   confusion(trial.test_confusion);
+  const pictures = document.getElementById('trial-pictures');
+  if (trial.has_model && trial.state === 'COMPLETE' && !pictures.dataset.asked) {
+    // Asked once per trial page: the model runs on the test images for them, and a network without convolutions has
+    // no filters to show.
+    pictures.dataset.asked = 'yes';
+    getJson(`/api/trials/${trial.id}/pictures`).then(available => Object.entries(available).filter(([, has]) => has)
+      .forEach(([which]) => pictures.append(el('img', { id: 'trial-' + which, alt: which, class: 'picture',
+        src: `/api/trials/${trial.id}/${which}.png` }))));
+  }
   const searched = trial.parameters.filter(p => p.source === 'searched');
   document.getElementById('trial-snippet').textContent = 'enqueue:\n  - {' + searched.map(p => `${p.name}: ${p.value}`).join(', ') + '}';
   for (const [id, quantity] of [['trial-accuracy', 'accuracy'], ['trial-loss', 'loss']]) {

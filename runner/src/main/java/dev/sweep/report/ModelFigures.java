@@ -1,0 +1,89 @@
+package dev.sweep.report;
+
+import dev.sweep.arch.Network;
+import dev.sweep.data.DataSplit;
+import dev.sweep.data.EvalSet;
+import dev.sweep.store.ExperimentStore;
+import dev.sweep.store.StoredModel;
+import dev.sweep.store.TrialRecord;
+import dev.sweep.train.InputNormalization;
+import dev.sweep.train.TrainerParameters;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A trial's stored model run on the test images: its confusion matrix, a grid of the images it got wrong and one of
+ * its first convolution's filters. The report and the dashboard show the same figures.
+ *
+ * @param mistakes a PNG of the first misclassified test images; empty if it got none wrong
+ * @param filters  a PNG of the first convolution's kernels; empty for a network without convolutions
+ */
+public record ModelFigures(int[][] confusion, Optional<byte[]> mistakes, Optional<byte[]> filters) {
+    private static final int MISTAKES = 36;
+
+    /** Empty when the trial has no stored model. */
+    public static Optional<ModelFigures> of(TrialRecord trial, ExperimentStore store, DataSplit data) throws IOException {
+        StoredModel stored = store.model(trial.id()).orElse(null);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        Network network = Network.fromBytes(stored.bytes(), stored.format());
+        InputNormalization normalization = InputNormalization.named(trial.parameters().getOrDefault(TrainerParameters.NORMALIZE, "scale"));
+        EvalSet test = data.testSet();
+        int[][] confusion = new int[data.classes()][data.classes()];
+        List<ImageGrids.Tile> mistakes = new ArrayList<>();
+        int side = data.shape().height();
+        for (int from = 0; from < test.count(); from += 1024) {
+            int to = Math.min(test.count(), from + 1024);
+            INDArray features = test.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            float[] p = network.output(normalization.apply(features)).data().asFloat();
+            for (int i = 0; i < to - from; i++) {
+                int predicted = 0;
+                for (int c = 1; c < data.classes(); c++) {
+                    if (p[i * data.classes() + c] > p[i * data.classes() + predicted]) {
+                        predicted = c;
+                    }
+                }
+                int actual = test.labels()[from + i];
+                confusion[actual][predicted]++;
+                if (predicted != actual && mistakes.size() < MISTAKES) {
+                    mistakes.add(new ImageGrids.Tile(features.getRow(i).toFloatVector(), side, data.shape().width(),
+                            "true " + actual + ", pred " + predicted));
+                }
+            }
+        }
+        List<ImageGrids.Tile> filters = firstLayerFilters(network.model());
+        return Optional.of(new ModelFigures(confusion,
+                mistakes.isEmpty() ? Optional.empty() : Optional.of(ImageGrids.grid(mistakes, 9, 3, "Misclassified test images (first " + mistakes.size() + ")")),
+                filters.isEmpty() ? Optional.empty() : Optional.of(ImageGrids.grid(filters, 8, 12, "First convolution's filters"))));
+    }
+
+    /** The kernels of the first convolution, one tile per output channel (first input channel), if there is one. */
+    private static List<ImageGrids.Tile> firstLayerFilters(Model model) {
+        Layer[] layers = model instanceof MultiLayerNetwork m ? m.getLayers() : ((ComputationGraph) model).getLayers();
+        for (Layer layer : layers) {
+            if (layer instanceof ConvolutionLayer conv) {
+                INDArray w = conv.getParam("W"); // [out, in, kh, kw]
+                List<ImageGrids.Tile> tiles = new ArrayList<>();
+                int kh = (int) w.size(2);
+                int kw = (int) w.size(3);
+                for (int o = 0; o < Math.min(32, w.size(0)); o++) {
+                    INDArray kernel = w.get(NDArrayIndex.point(o), NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all());
+                    tiles.add(new ImageGrids.Tile(kernel.dup('c').data().asFloat(), kh, kw, "filter " + o));
+                }
+                return tiles;
+            }
+        }
+        return List.of();
+    }
+}
