@@ -179,6 +179,7 @@ final class DashboardData {
         row.put("test_accuracy", t.testAccuracy());
         row.put("epochs_done", t.metric(TrialMetric.EPOCHS_DONE));
         row.put("train_seconds", t.metric(TrialMetric.TRAIN_SECONDS));
+        row.put("parameter_count", t.metric(TrialMetric.PARAMS));
         row.put("basis", config(t).path("sampler").path("basis").asText(""));
         row.put("worker", t.worker());
         row.put("started", t.startedAt() == null ? null : t.startedAt().toString());

@@ -219,6 +219,35 @@ class DashboardTest {
     }
 
     @Test
+    void aSweepOverTwoArchitecturesComparesThemOnItsPage() throws Exception {
+        Path file = Files.writeString(dir.resolve("pair.yaml"), """
+                name: pair
+                dataset: {name: mnist, train_limit: 600, validation: 200}
+                architecture: {values: [mlp, lenet5]}
+                strategy: {type: grid}
+                parameters:
+                  epochs: 1
+                  mlp: {units: {values: [16, 64]}}
+                  lenet5: {filters_1: {values: [4, 6]}}
+                """);
+        assertThat(Cli.run("run", file.toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        try (ExperimentStore store = ExperimentStore.openExisting(db());
+             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
+            ChromeDriver browser = chromium();
+            try {
+                browser.get("http://127.0.0.1:" + dashboard.port() + "/#/sweep/pair");
+                new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "4".equals(browser.findElement(By.tagName("body"))
+                        .getAttribute("data-completed")));
+                assertThat(browser.findElement(By.id("architectures")).isDisplayed()).isTrue();
+                assertThat(drawnPixels(browser, "#by-architecture canvas")).isGreaterThan(500);
+                assertThat(drawnPixels(browser, "#by-size canvas")).isGreaterThan(500);
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    @Test
     void theDashboardRefusesWritesTraversalAndInjectionAndLeavesTheDatabaseAsItWas() throws Exception {
         assertThat(Cli.run("run", sweepFile("quiet", 2, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
         int before = trials().size();

@@ -85,6 +85,8 @@ function sweepPage(main, sweep, curves, importance) {
       el('div', { id: 'leaderboard' }),
       el('h3', {}, 'Optimization history and learning curves'),
       el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'history-chart' }), el('div', { class: 'chart', id: 'curves-chart' })),
+      el('div', { id: 'architectures', style: 'display: none' }, el('h3', {}, 'Architectures compared'),
+        el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'by-architecture' }), el('div', { class: 'chart', id: 'by-size' }))),
       el('h3', {}, 'Parallel coordinates and the timeline of trials'),
       el('div', { class: 'charts' }, el('div', { class: 'chart', id: 'parallel-chart' }), el('div', { class: 'chart', id: 'timeline-chart' })),
       el('h3', {}, 'Parameter importance and the objective against each searched parameter'),
@@ -108,6 +110,30 @@ function sweepPage(main, sweep, curves, importance) {
   importanceChart(importance);
   parallelCoordinates(sweep);
   timeline(sweep);
+  architectures(sweep);
+}
+
+// For a sweep over several architectures: each one's trials and median, and the objective against the weights.
+function architectures(sweep) {
+  const names = [...new Set(sweep.trials.map(t => t.architecture))];
+  const section = document.getElementById('architectures');
+  section.style.display = names.length > 1 ? '' : 'none';
+  if (names.length < 2) return;
+  const complete = sweep.trials.filter(t => t.state === 'COMPLETE' && t.objective != null);
+  const median = values => { const v = values.slice().sort((a, b) => a - b); const n = v.length;
+    return n ? (n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2) : null; };
+  chart('by-architecture', document.getElementById('by-architecture')).setOption({
+    title: { text: `${sweep.metric} by architecture (bar: median)`, textStyle: { fontSize: 14 } }, tooltip: {},
+    xAxis: { type: 'category', data: names }, yAxis: { type: 'value', scale: true, name: sweep.metric },
+    series: [{ type: 'scatter', data: complete.map(t => [t.architecture, t.objective]) },
+      { type: 'bar', barWidth: '40%', itemStyle: { opacity: 0.3 }, data: names.map(a => median(complete.filter(t => t.architecture === a).map(t => t.objective))) }],
+  }, true);
+  chart('by-size', document.getElementById('by-size')).setOption({
+    title: { text: `${sweep.metric} against trainable parameters`, textStyle: { fontSize: 14 } }, tooltip: {}, legend: { top: 24 }, grid: { top: 70 },
+    xAxis: { type: 'log', name: 'parameters' }, yAxis: { type: 'value', scale: true, name: sweep.metric },
+    series: names.map(a => ({ name: a, type: 'scatter',
+      data: complete.filter(t => t.architecture === a && t.parameter_count > 0).map(t => [t.parameter_count, t.objective]) })),
+  }, true);
 }
 
 // One axis per searched parameter (log where the values span two decades, categories for text), then the objective.
