@@ -139,6 +139,7 @@ final class DashboardData {
         s.put("name", sweep.name());
         s.put("architecture", sweep.architecture());
         s.put("strategy", sweep.strategy());
+        s.put("pruner", prunerOf(sweep.yamlText()));
         s.put("state", sweep.state().name());
         s.put("planned", sweep.plannedTrials());
         s.put("metric", sweep.objectiveMetric());
@@ -165,6 +166,20 @@ final class DashboardData {
         // Time left as the pace so far goes on: the elapsed time per finished trial, times the trials still to finish.
         s.put("left_seconds", sweep.state() == SweepState.RUNNING && done > 0 ? elapsed / done * Math.max(0, sweep.plannedTrials() - done) : null);
         return s;
+    }
+
+    /** The pruner the stored sweep file names, or null: the file was validated when the sweep was stored. */
+    private static String prunerOf(String yaml) {
+        try {
+            Object file = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder()
+                    .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema()).build()).loadFromString(yaml);
+            if (file instanceof Map<?, ?> top && top.get("pruner") instanceof Map<?, ?> pruner && pruner.get("type") != null) {
+                return String.valueOf(pruner.get("type"));
+            }
+        } catch (RuntimeException e) {
+            // a file stored by an older Sweep that no longer reads: no pruner to show
+        }
+        return null;
     }
 
     private static Map<String, Object> trialRow(TrialRecord t) {

@@ -140,7 +140,8 @@ class DashboardTest {
 
                 browser.get("http://127.0.0.1:" + dashboard.port() + "/#/");
                 wait.until(b -> "sweeps".equals(browser.findElement(By.tagName("body")).getAttribute("data-page")));
-                assertThat(browser.findElement(By.id("sweeps-table")).getText()).contains("live").contains("random search, 10 trials");
+                assertThat(browser.findElement(By.id("sweeps-table")).getText()).contains("live").contains("random search, 10 trials")
+                        .contains("median");
 
                 List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();

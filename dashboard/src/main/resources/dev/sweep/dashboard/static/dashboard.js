@@ -58,10 +58,12 @@ function sweepsPage(main, sweeps) {
   document.body.dataset.page = 'sweeps';
   document.getElementById('where-am-i').textContent = '';
   const header = [{ label: 'sweep', text: true }, { label: 'architecture', text: true }, { label: 'sampler', text: true },
-    { label: 'state', text: true }, { label: 'progress' }, { label: 'running' }, { label: 'best' }, { label: 'elapsed' }, { label: 'left' }];
+    { label: 'pruner', text: true }, { label: 'state', text: true }, { label: 'progress' }, { label: 'running' }, { label: 'best' },
+    { label: 'elapsed' }, { label: 'left' }];
   const rows = sweeps.map(s => el('tr', { class: s.state },
     el('td', { class: 'text' }, el('a', { href: '#/sweep/' + encodeURIComponent(s.name) }, s.name)),
-    el('td', { class: 'text' }, s.architecture), el('td', { class: 'text' }, s.strategy), el('td', { class: 'text' }, s.state),
+    el('td', { class: 'text' }, s.architecture), el('td', { class: 'text' }, s.strategy), el('td', { class: 'text' }, s.pruner || '-'),
+    el('td', { class: 'text' }, s.state),
     el('td', {}, `${s.done} of ${s.planned}`), el('td', {}, s.counts.RUNNING),
     el('td', {}, `${fmt(s.best)} ${s.metric}`), el('td', {}, duration(s.elapsed_seconds)), el('td', {}, duration(s.left_seconds))));
   main.replaceChildren(el('h2', {}, `${sweeps.length} sweeps`), el('div', { id: 'sweeps-table' }, table(header, rows)));
@@ -96,7 +98,7 @@ function sweepPage(main, sweep, curves, importance) {
   }
   const c = sweep.counts;
   document.getElementById('summary').replaceChildren(
-    el('span', {}, `${sweep.architecture}, ${sweep.strategy}`), el('span', {}, `state ${sweep.state}`),
+    el('span', {}, `${sweep.architecture}, ${sweep.strategy}${sweep.pruner ? ', pruner ' + sweep.pruner : ''}`), el('span', {}, `state ${sweep.state}`),
     el('span', { id: 'completed-count' }, `${c.COMPLETE} complete`), el('span', {}, `${c.PRUNED} pruned`),
     el('span', {}, `${c.FAILED} failed`), el('span', {}, `${c.RUNNING} running`), el('span', {}, `of ${sweep.planned}`),
     el('span', {}, `best ${fmt(sweep.best)} ${sweep.metric}`), el('span', {}, `elapsed ${duration(sweep.elapsed_seconds)}`),
