@@ -99,11 +99,8 @@ public final class DashboardServer implements AutoCloseable {
             });
             config.routes.get("/api/sweeps/{name}/curves", ctx -> found(ctx, read(store, d -> d.curves(ctx.pathParam("name")))));
             config.routes.get("/api/trials/{id}/pictures", ctx -> {
-                long id;
-                try {
-                    id = Long.parseLong(ctx.pathParam("id"));
-                } catch (NumberFormatException e) {
-                    ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+                Long id = trialId(ctx);
+                if (id == null) {
                     return;
                 }
                 java.util.Map<String, Boolean> available = new java.util.LinkedHashMap<>();
@@ -116,11 +113,8 @@ public final class DashboardServer implements AutoCloseable {
             });
             config.routes.get("/api/trials/{id}/{which}.png", ctx -> {
                 String which = ctx.pathParam("which");
-                long id;
-                try {
-                    id = Long.parseLong(ctx.pathParam("id"));
-                } catch (NumberFormatException e) {
-                    ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+                Long id = trialId(ctx);
+                if (id == null) {
                     return;
                 }
                 if (!which.equals("mistakes") && !which.equals("filters")) {
@@ -140,11 +134,8 @@ public final class DashboardServer implements AutoCloseable {
             config.routes.get("/api/trials/{id}/model.zip", ctx -> download(ctx, store, false));
             config.routes.get("/api/trials/{id}/provenance.json", ctx -> download(ctx, store, true));
             config.routes.get("/api/trials/{id}", ctx -> {
-                long id;
-                try {
-                    id = Long.parseLong(ctx.pathParam("id"));
-                } catch (NumberFormatException e) {
-                    ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+                Long id = trialId(ctx);
+                if (id == null) {
                     return;
                 }
                 found(ctx, read(store, d -> d.trial(id)));
@@ -155,11 +146,8 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private static void download(Context ctx, ExperimentStore store, boolean provenance) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+        Long id = trialId(ctx);
+        if (id == null) {
             return;
         }
         Optional<DashboardData.Download> found = read(store, d -> d.download(id));
@@ -171,6 +159,16 @@ public final class DashboardServer implements AutoCloseable {
         String name = provenance ? d.file().replace(".zip", ".json") : d.file();
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .contentType(provenance ? "application/json" : "application/zip").result(provenance ? d.provenance() : d.model());
+    }
+
+    /** The path's trial id; null, with a 400 answered, when it is not a number. */
+    private static Long trialId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("a trial id is a number");
+            return null;
+        }
     }
 
     private static String presented(Context ctx) {
