@@ -1,5 +1,7 @@
 package dev.sweep.data;
 
+import dev.sweep.config.DatasetSpec;
+
 import dev.sweep.arch.ImageShape;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,7 +33,10 @@ public final class DataSplit {
     }
 
     /** The first {@code trainLimit} images before the last {@code validationCount} training images train. */
-    static DataSplit of(IdxDataset data, String source, Integer trainLimit, int validationCount) {
+    static DataSplit of(IdxDataset data, DatasetSpec spec) {
+        String source = spec.describe();
+        Integer trainLimit = spec.trainLimit();
+        int validationCount = spec.validation();
         int total = data.train().count();
         if (validationCount < 1 || validationCount >= total) {
             throw new DataException(data.folder() + ": a validation set of " + validationCount + " images needs at least one "
@@ -41,6 +46,9 @@ public final class DataSplit {
         int trainCount = trainLimit == null ? available : Math.min(trainLimit, available);
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("source", source);
+        // What evaluate loads the test images from again, whatever the format.
+        provenance.put("format", spec.format());
+        provenance.put("settings", spec.settings());
         provenance.put("folder", data.folder().toAbsolutePath().toString());
         provenance.put("train", "training file images [0, " + trainCount + ")");
         provenance.put("validation", "training file images [" + available + ", " + total + ")");

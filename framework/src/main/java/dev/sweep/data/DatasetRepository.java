@@ -31,7 +31,7 @@ public final class DatasetRepository {
     }
 
     public synchronized DataSplit split(DatasetSpec spec) {
-        return splits.computeIfAbsent(spec, s -> DataSplit.of(dataset(s), s.describe(), s.trainLimit(), s.validation()));
+        return splits.computeIfAbsent(spec, s -> DataSplit.of(dataset(s), s));
     }
 
     public synchronized IdxDataset dataset(DatasetSpec spec) {

@@ -90,6 +90,12 @@ final class EvaluateCommand implements Callable<Integer> {
             return DatasetSpec.idx(data, null, DatasetSpec.DEFAULT_VALIDATION);
         }
         JsonNode recorded = provenance.path("dataset");
+        if (recorded.hasNonNull("format")) {
+            Map<String, Object> settings = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(recorded.path("settings"),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+            return new DatasetSpec(recorded.get("format").asText(), settings == null ? Map.of() : settings, null,
+                    DatasetSpec.DEFAULT_VALIDATION);
+        }
         if (recorded.path("source").asText("mnist").equals("mnist")) {
             return DatasetSpec.mnist();
         }

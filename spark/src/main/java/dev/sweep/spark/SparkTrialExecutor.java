@@ -3,6 +3,7 @@ package dev.sweep.spark;
 import com.google.inject.Module;
 import dev.sweep.FatalException;
 import dev.sweep.config.ExecutorSpec;
+import dev.sweep.data.DataException;
 import dev.sweep.data.IdxDataset;
 import dev.sweep.run.LocalTrialExecutor;
 import dev.sweep.run.ExecutorType;
@@ -75,12 +76,19 @@ public final class SparkTrialExecutor implements ExecutorType.Session {
      */
     public static SparkTrialExecutor start(ExecutorSpec executor, String sweepName, Path dataRoot, Path dataFolder,
                                            List<Class<? extends Module>> modules, LocalTrialExecutor local) {
+        List<Path> shipped = List.of();
+        if (executor.flag(SparkExecutorType.SHIP_DATA)) {
+            try {
+                shipped = IdxDataset.files(dataFolder);
+            } catch (DataException e) {
+                throw new DataException("executor.ship_data sends a folder of IDX files, and " + dataFolder + " holds none (a "
+                        + "csv dataset, say). Fix: remove ship_data and put the dataset at the same path on every node.", e);
+            }
+        }
         SparkConf conf = configuration(executor, sweepName);
         JavaSparkContext spark = new JavaSparkContext(conf);
-        if (executor.flag(SparkExecutorType.SHIP_DATA)) {
-            // Each executor fetches the files once, before its first task, into its SparkFiles folder.
-            IdxDataset.files(dataFolder).forEach(file -> spark.addFile(file.toString()));
-        }
+        // Each executor fetches the files once, before its first task, into its SparkFiles folder.
+        shipped.forEach(file -> spark.addFile(file.toString()));
         String root = dataRoot.toAbsolutePath().normalize().toString();
         List<String> names = modules.stream().map(Class::getName).toList();
         WorkerRuntime.share(root, names, local);

@@ -1,5 +1,6 @@
 package dev.sweep.testkit;
 
+import dev.sweep.data.CsvFormat;
 import dev.sweep.data.DatasetFormats;
 import dev.sweep.data.IdxFormat;
 import dev.sweep.data.MnistFormat;
@@ -11,11 +12,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sweep's own dataset formats pass the contract that plugins extend: mnist, and idx over MNIST's own files. */
+/** Sweep's own dataset formats pass the contract that plugins extend: mnist, idx over MNIST's own files, csv of them. */
 class BuiltInDatasetFormatsContractTest {
     @Test
     void everyDiscoveredFormatHasItsContractHere() {
-        assertThat(DatasetFormats.builtIn().names()).containsExactlyInAnyOrder("mnist", "idx");
+        assertThat(DatasetFormats.builtIn().names()).containsExactlyInAnyOrder("mnist", "idx", "csv");
     }
 
     @Nested
@@ -30,6 +31,14 @@ class BuiltInDatasetFormatsContractTest {
         Idx() {
             // The mnist format's own test has fetched it by then, or fetches it here first.
             super(new IdxFormat(), Map.of(IdxFormat.DIR, mnistFolder().toString()));
+        }
+    }
+
+    @Nested
+    class Csv extends DatasetFormatContract {
+        Csv() throws java.io.IOException {
+            super(new CsvFormat(), Map.of("file", MnistFiles.csv(java.nio.file.Files.createTempFile("contract", ".csv"), 0, 300).toString(),
+                    "label", "label", "height", 0, "width", 0, "test_fraction", 0.2));
         }
     }
 
