@@ -1,0 +1,234 @@
+package dev.sweep.data;
+
+import dev.sweep.space.ParameterDeclaration;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * {@code format: csv, file: train.csv}: Kaggle's "Digit Recognizer" form, a header, then one image per row: a label
+ * column and one column per pixel (0-255, row by row), grey. The test images come from {@code test_file}, a second
+ * labelled file, or else from a stratified split of {@code file} that is the same on every run.
+ */
+public final class CsvFormat implements DatasetFormat {
+    public static final String NAME = "csv";
+    static final String FILE = "file";
+    static final String TEST_FILE = "test_file";
+    static final String LABEL = "label";
+    static final String HEIGHT = "height";
+    static final String WIDTH = "width";
+    static final String TEST_FRACTION = "test_fraction";
+    private static final int MAX_CLASSES = 100;
+    /** The split's own seed: not the sweep's, so that every sweep of one file tests on the same images. */
+    private static final long SPLIT_SEED = 20_141_104L;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "a CSV file with a header, a label column and one column per pixel (0-255), as Kaggle's Digit Recognizer";
+    }
+
+    @Override
+    public List<ParameterDeclaration> settings() {
+        return List.of(ParameterDeclaration.textParam(FILE, null, "the labelled CSV file, absolute or relative to the sweep file"),
+                ParameterDeclaration.textParam(TEST_FILE, null, "a second labelled CSV file of test images; without it, a split of file"),
+                ParameterDeclaration.textParam(LABEL, "label", "the header of the label column"),
+                ParameterDeclaration.intParam(HEIGHT, 0, 0, 4096, "image height in pixels; 0: a square, from the pixel columns"),
+                ParameterDeclaration.intParam(WIDTH, 0, 0, 4096, "image width in pixels; 0: a square, from the pixel columns"),
+                ParameterDeclaration.floatParam(TEST_FRACTION, 0.2, 0.01, 0.9,
+                        "without test_file: the share of each class's rows kept apart as test images"));
+    }
+
+    @Override
+    public Map<String, Object> resolve(Map<String, Object> settings, Path base, List<Problem> problems) {
+        Map<String, Object> resolved = new LinkedHashMap<>(settings);
+        if (settings.get(FILE) == null) {
+            problems.add(new Problem(null, "a csv dataset needs its file", "add file: PATH, the labelled CSV file"));
+        }
+        for (String key : List.of(FILE, TEST_FILE)) {
+            Object value = settings.get(key);
+            if (value == null) {
+                continue;
+            }
+            Path path = base.resolve(value.toString()).normalize();
+            if (!Files.isRegularFile(path)) {
+                problems.add(new Problem(key, key + " '" + value + "' is not a file (looked for " + path + ")",
+                        "give the CSV file, absolute or relative to the sweep file's folder"));
+            }
+            resolved.put(key, path.toAbsolutePath().toString());
+        }
+        int height = ((Number) settings.getOrDefault(HEIGHT, 0)).intValue();
+        int width = ((Number) settings.getOrDefault(WIDTH, 0)).intValue();
+        if ((height == 0) != (width == 0)) {
+            problems.add(new Problem(height == 0 ? HEIGHT : WIDTH, "height and width are given together, or neither",
+                    "give both (e.g. height: 28, width: 28), or neither for square images"));
+        }
+        return resolved;
+    }
+
+    @Override
+    public IdxDataset load(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
+        Path file = Path.of(settings.get(FILE).toString());
+        String label = String.valueOf(settings.getOrDefault(LABEL, "label"));
+        int height = ((Number) settings.getOrDefault(HEIGHT, 0)).intValue();
+        int width = ((Number) settings.getOrDefault(WIDTH, 0)).intValue();
+        Rows train = read(file, label, height, width);
+        Rows test;
+        Object testFile = settings.get(TEST_FILE);
+        if (testFile != null) {
+            test = read(Path.of(testFile.toString()), label, train.rows, train.cols);
+        } else {
+            Rows[] split = split(train, ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue(), file);
+            train = split[0];
+            test = split[1];
+        }
+        int classes = train.classes();
+        for (int i = 0; i < test.labels.size(); i++) {
+            if (test.labels.get(i) >= classes) {
+                throw new DataException((testFile == null ? file : testFile) + ": test label " + test.labels.get(i)
+                        + " never occurs among the training rows (labels 0.." + (classes - 1) + "). Fix: use test rows of the "
+                        + "training file's classes.");
+            }
+        }
+        return new IdxDataset(file.getParent(), train.images(), test.images(), classes);
+    }
+
+    /** The rows of one file: pixels as bytes, labels as they were written. */
+    private record Rows(List<byte[]> pixels, List<Integer> labels, int rows, int cols) {
+        ImageSet images() {
+            byte[] all = new byte[pixels.size() * rows * cols];
+            for (int i = 0; i < pixels.size(); i++) {
+                System.arraycopy(pixels.get(i), 0, all, i * rows * cols, rows * cols);
+            }
+            return new ImageSet(all, labels.stream().mapToInt(Integer::intValue).toArray(), rows, cols);
+        }
+
+        int classes() {
+            return labels.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        }
+    }
+
+    private static Rows read(Path file, String label, int height, int width) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build().parse(reader)) {
+            List<String> header = parser.getHeaderNames();
+            int labelColumn = header.indexOf(label);
+            if (labelColumn < 0) {
+                throw new DataException(file + ": no column '" + label + "' in the header (" + shortList(header)
+                        + "). Fix: set dataset.label to the label column's header, or add a header line.");
+            }
+            int pixels = header.size() - 1;
+            int rows = height > 0 ? height : (int) Math.round(Math.sqrt(pixels));
+            int cols = width > 0 ? width : rows;
+            if (rows * cols != pixels) {
+                throw new DataException(file + ": " + pixels + " pixel columns do not make " + (height > 0 ? rows + "x" + cols
+                        : "a square") + " image. Fix: set dataset.height and dataset.width to the images' size.");
+            }
+            List<byte[]> images = new ArrayList<>();
+            List<Integer> labels = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1; // the header is line 1
+                if (record.size() != header.size()) {
+                    throw new DataException(file + ":" + line + ": " + record.size() + " values, expected " + header.size()
+                            + " (a label and " + pixels + " pixels). Fix: complete or remove the row.");
+                }
+                labels.add(labelOf(file, line, record.get(labelColumn)));
+                byte[] image = new byte[pixels];
+                int p = 0;
+                for (int c = 0; c < record.size(); c++) {
+                    if (c != labelColumn) {
+                        image[p++] = (byte) pixelOf(file, line, header.get(c), record.get(c));
+                    }
+                }
+                images.add(image);
+            }
+            if (images.isEmpty()) {
+                throw new DataException(file + ": no rows after the header. Fix: give a file with one image per row.");
+            }
+            return new Rows(images, labels, rows, cols);
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new DataException(file + ": cannot read it as CSV: " + e.getMessage() + ". Fix: give a comma-separated file "
+                    + "with a header line.", e);
+        }
+    }
+
+    private static int labelOf(Path file, long line, String text) {
+        int label;
+        try {
+            label = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new DataException(file + ":" + line + ": label '" + text + "' is not a whole number. Fix: number the classes "
+                    + "0, 1, 2, ...");
+        }
+        if (label < 0 || label >= MAX_CLASSES) {
+            throw new DataException(file + ":" + line + ": label " + label + " is out of range 0.." + (MAX_CLASSES - 1)
+                    + ". Fix: number the classes 0, 1, 2, ...");
+        }
+        return label;
+    }
+
+    private static int pixelOf(Path file, long line, String column, String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new DataException(file + ":" + line + ": pixel " + column + " is '" + text + "', not a number. Fix: pixels "
+                    + "are 0-255.");
+        }
+        if (!(value >= 0 && value <= 255) || value != Math.rint(value)) {
+            throw new DataException(file + ":" + line + ": pixel " + column + " is " + text + ", outside 0-255. Fix: pixels are "
+                    + "whole numbers 0-255.");
+        }
+        return (int) value;
+    }
+
+    /** The same share of each class's rows, chosen by a fixed seed, becomes the test images; the order is kept. */
+    private static Rows[] split(Rows all, double fraction, Path file) {
+        Map<Integer, List<Integer>> byClass = new LinkedHashMap<>();
+        for (int i = 0; i < all.labels.size(); i++) {
+            byClass.computeIfAbsent(all.labels.get(i), k -> new ArrayList<>()).add(i);
+        }
+        boolean[] test = new boolean[all.labels.size()];
+        Random random = new Random(SPLIT_SEED);
+        for (List<Integer> rows : byClass.values()) {
+            List<Integer> shuffled = new ArrayList<>(rows);
+            Collections.shuffle(shuffled, random);
+            int count = (int) Math.round(fraction * rows.size());
+            shuffled.subList(0, Math.min(count, rows.size() - 1)).forEach(i -> test[i] = true);
+        }
+        Rows train = new Rows(new ArrayList<>(), new ArrayList<>(), all.rows, all.cols);
+        Rows held = new Rows(new ArrayList<>(), new ArrayList<>(), all.rows, all.cols);
+        for (int i = 0; i < test.length; i++) {
+            Rows to = test[i] ? held : train;
+            to.pixels.add(all.pixels.get(i));
+            to.labels.add(all.labels.get(i));
+        }
+        if (held.labels.isEmpty()) {
+            throw new DataException(file + ": " + all.labels.size() + " rows leave no test images at test_fraction " + fraction
+                    + ". Fix: give more rows, a larger test_fraction, or a test_file.");
+        }
+        return new Rows[]{train, held};
+    }
+
+    private static String shortList(List<String> header) {
+        return header.size() <= 6 ? String.join(", ", header) : String.join(", ", header.subList(0, 5)) + ", ... ("
+                + header.size() + " columns)";
+    }
+}
