@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +30,6 @@ public final class CsvFormat implements DatasetFormat {
     static final String WIDTH = "width";
     static final String TEST_FRACTION = "test_fraction";
     private static final int MAX_CLASSES = 100;
-    /** The split's own seed: not the sweep's, so that every sweep of one file tests on the same images. */
-    private static final long SPLIT_SEED = 20_141_104L;
 
     @Override
     public String name() {
@@ -199,20 +195,9 @@ public final class CsvFormat implements DatasetFormat {
         return (int) value;
     }
 
-    /** The same share of each class's rows, chosen by a fixed seed, becomes the test images; the order is kept. */
+    /** A stratified share of the rows becomes the test images ({@link StratifiedSplit}); the order is kept. */
     private static Rows[] split(Rows all, double fraction, Path file) {
-        Map<Integer, List<Integer>> byClass = new LinkedHashMap<>();
-        for (int i = 0; i < all.labels.size(); i++) {
-            byClass.computeIfAbsent(all.labels.get(i), k -> new ArrayList<>()).add(i);
-        }
-        boolean[] test = new boolean[all.labels.size()];
-        Random random = new Random(SPLIT_SEED);
-        for (List<Integer> rows : byClass.values()) {
-            List<Integer> shuffled = new ArrayList<>(rows);
-            Collections.shuffle(shuffled, random);
-            int count = (int) Math.round(fraction * rows.size());
-            shuffled.subList(0, Math.min(count, rows.size() - 1)).forEach(i -> test[i] = true);
-        }
+        boolean[] test = StratifiedSplit.testRows(all.labels, fraction);
         Rows train = new Rows(new ArrayList<>(), new ArrayList<>(), all.rows, all.cols);
         Rows held = new Rows(new ArrayList<>(), new ArrayList<>(), all.rows, all.cols);
         for (int i = 0; i < test.length; i++) {

@@ -31,4 +31,18 @@ public final class MnistFiles {
         }
         return Files.writeString(file, csv);
     }
+
+    /** MNIST's training images {@code from}..{@code from + count} as PNGs in {@code folder/<label>/<index>.png}. */
+    public static Path pngFolders(Path folder, int from, int count) throws IOException {
+        ImageSet train = new MnistFormat().load(Map.of(), Path.of(System.getProperty("sweep.data.dir", "data")), m -> { }).train();
+        int rows = train.rows();
+        int cols = train.cols();
+        for (int i = from; i < from + count; i++) {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(cols, rows, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            image.getRaster().setDataElements(0, 0, cols, rows, java.util.Arrays.copyOfRange(train.pixels(), i * rows * cols, (i + 1) * rows * cols));
+            Path file = Files.createDirectories(folder.resolve(String.valueOf(train.labels()[i]))).resolve(String.format("%05d.png", i));
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+        }
+        return folder;
+    }
 }

@@ -3,6 +3,7 @@ package dev.sweep.testkit;
 import dev.sweep.data.CsvFormat;
 import dev.sweep.data.DatasetFormats;
 import dev.sweep.data.IdxFormat;
+import dev.sweep.data.ImagesFormat;
 import dev.sweep.data.MnistFormat;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BuiltInDatasetFormatsContractTest {
     @Test
     void everyDiscoveredFormatHasItsContractHere() {
-        assertThat(DatasetFormats.builtIn().names()).containsExactlyInAnyOrder("mnist", "idx", "csv");
+        assertThat(DatasetFormats.builtIn().names()).containsExactlyInAnyOrder("mnist", "idx", "csv", "images");
     }
 
     @Nested
@@ -40,6 +41,20 @@ class BuiltInDatasetFormatsContractTest {
             super(new CsvFormat(), Map.of("file", MnistFiles.csv(java.nio.file.Files.createTempFile("contract", ".csv"), 0, 300).toString(),
                     "label", "label", "height", 0, "width", 0, "test_fraction", 0.2));
         }
+    }
+
+    @Nested
+    class Images extends DatasetFormatContract {
+        Images() throws java.io.IOException {
+            super(new ImagesFormat(), Map.of("dir", pictures().toString(), "height", 28, "width", 28, "test_fraction", 0.2,
+                    "on_bad_file", "fail"));
+        }
+    }
+
+    private static Path pictures() throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("contract-images");
+        MnistFiles.pngFolders(dir.resolve("train"), 0, 200);
+        return dir;
     }
 
     private static Path mnistFolder() {

@@ -1,0 +1,364 @@
+package dev.sweep.data;
+
+import dev.sweep.space.ParameterDeclaration;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code format: images, dir: PATH}: pictures in one folder per class, as Keras' {@code image_dataset_from_directory}
+ * and PyTorch's {@code ImageFolder} read them: {@code PATH/train/<class>/*} and, if there is one,
+ * {@code PATH/test/<class>/*} (else a stratified split of train). Classes are the folder names, sorted, numbered from 0.
+ * Every picture is decoded once (ImageIO: PNG, JPEG, GIF, BMP), turned grey and resized to {@code height} x
+ * {@code width}, and the result is cached beside the pictures, keyed by their names, sizes and times, so the next run
+ * reads one file.
+ */
+public final class ImagesFormat implements DatasetFormat {
+    public static final String NAME = "images";
+    static final String DIR = "dir";
+    static final String HEIGHT = "height";
+    static final String WIDTH = "width";
+    static final String TEST_FRACTION = "test_fraction";
+    static final String ON_BAD_FILE = "on_bad_file";
+    static final String CACHE_FOLDER = ".sweep-cache";
+    private static final int MAX_CLASSES = 100;
+    private static final String MAGIC = "SWEEP-IMAGES-1";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "pictures in one folder per class (train/<class>/, test/<class>/), decoded once, grey, resized and cached";
+    }
+
+    @Override
+    public List<ParameterDeclaration> settings() {
+        return List.of(ParameterDeclaration.textParam(DIR, null, "the folder holding train/ (and test/), absolute or relative to the sweep file"),
+                ParameterDeclaration.intParam(HEIGHT, 28, 4, 512, "height the pictures are resized to"),
+                ParameterDeclaration.intParam(WIDTH, 28, 4, 512, "width the pictures are resized to"),
+                ParameterDeclaration.floatParam(TEST_FRACTION, 0.2, 0.01, 0.9,
+                        "without a test/ folder: the share of each class's pictures kept apart as test images"),
+                ParameterDeclaration.choiceParam(ON_BAD_FILE, "fail", List.of("fail", "skip"),
+                        "a file that is not a readable picture: stop with its name, or skip it with a warning"));
+    }
+
+    @Override
+    public Map<String, Object> resolve(Map<String, Object> settings, Path base, List<Problem> problems) {
+        Map<String, Object> resolved = new LinkedHashMap<>(settings);
+        Object dir = settings.get(DIR);
+        if (dir == null) {
+            problems.add(new Problem(null, "an images dataset needs its folder", "add dir: PATH, the folder holding train/<class>/"));
+            return resolved;
+        }
+        Path path = base.resolve(dir.toString()).normalize();
+        if (!Files.isDirectory(path.resolve("train"))) {
+            problems.add(new Problem(DIR, "dir '" + dir + "' has no train/ folder (looked for " + path.resolve("train") + ")",
+                    "put one folder per class under " + path.resolve("train") + ", and optionally under test/"));
+        }
+        resolved.put(DIR, path.toAbsolutePath().toString());
+        return resolved;
+    }
+
+    @Override
+    public IdxDataset load(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
+        Path dir = Path.of(settings.get(DIR).toString());
+        int height = ((Number) settings.getOrDefault(HEIGHT, 28)).intValue();
+        int width = ((Number) settings.getOrDefault(WIDTH, 28)).intValue();
+        boolean skip = "skip".equals(settings.get(ON_BAD_FILE));
+        double fraction = ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue();
+        List<String> classes = classes(dir.resolve("train"));
+        List<Picture> train = pictures(dir.resolve("train"), classes);
+        Path testDir = dir.resolve("test");
+        List<Picture> test = Files.isDirectory(testDir) ? pictures(testDir, testClasses(testDir, classes)) : List.of();
+        Path cache = dir.resolve(CACHE_FOLDER).resolve(key(train, test, height, width, skip, fraction) + ".bin");
+        if (Files.isRegularFile(cache)) {
+            try {
+                return read(cache, dir, classes.size());
+            } catch (IOException e) {
+                say.accept("sweep: the cache " + cache + " is unreadable (" + e.getMessage() + "); decoding the pictures again");
+            }
+        }
+        long started = System.nanoTime();
+        Decoded decodedTrain = decode(train, height, width, skip, say);
+        Decoded decodedTest = test.isEmpty() ? null : decode(test, height, width, skip, say);
+        ImageSet trainSet;
+        ImageSet testSet;
+        if (decodedTest != null) {
+            trainSet = decodedTrain.images(height, width);
+            testSet = decodedTest.images(height, width);
+        } else {
+            boolean[] held = StratifiedSplit.testRows(decodedTrain.labels, fraction);
+            Decoded kept = new Decoded();
+            Decoded apart = new Decoded();
+            for (int i = 0; i < held.length; i++) {
+                (held[i] ? apart : kept).add(decodedTrain.pixels.get(i), decodedTrain.labels.get(i));
+            }
+            if (apart.labels.isEmpty()) {
+                throw new DataException(dir.resolve("train") + ": " + held.length + " pictures leave no test images at test_fraction "
+                        + fraction + ". Fix: add pictures, raise test_fraction, or add a test/ folder.");
+            }
+            trainSet = kept.images(height, width);
+            testSet = apart.images(height, width);
+        }
+        say.accept(String.format(java.util.Locale.ROOT, "sweep: decoded %,d pictures of %s in %.1f s; cached as %s",
+                train.size() + test.size(), dir, (System.nanoTime() - started) / 1e9, cache));
+        IdxDataset data = new IdxDataset(dir, trainSet, testSet, classes.size());
+        write(cache, data, say);
+        return data;
+    }
+
+    private record Picture(Path file, int label) {
+    }
+
+    /** The pixels and labels decoded so far. */
+    private static final class Decoded {
+        final List<byte[]> pixels = new ArrayList<>();
+        final List<Integer> labels = new ArrayList<>();
+
+        void add(byte[] image, int label) {
+            pixels.add(image);
+            labels.add(label);
+        }
+
+        ImageSet images(int height, int width) {
+            byte[] all = new byte[pixels.size() * height * width];
+            for (int i = 0; i < pixels.size(); i++) {
+                System.arraycopy(pixels.get(i), 0, all, i * height * width, height * width);
+            }
+            return new ImageSet(all, labels.stream().mapToInt(Integer::intValue).toArray(), height, width);
+        }
+    }
+
+    /** The class folders of train/, sorted; an empty one, or none, is an error. */
+    private static List<String> classes(Path train) {
+        List<String> classes = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(train)) {
+            entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted()
+                    .forEach(classes::add);
+        } catch (IOException e) {
+            throw new DataException(train + ": cannot list the folder: " + e.getMessage() + ". Fix: check its permissions.", e);
+        }
+        if (classes.size() < 2) {
+            throw new DataException(train + ": " + classes.size() + " class folders; a classifier needs two or more. Fix: put "
+                    + "each class's pictures in a folder of its own under " + train + ".");
+        }
+        if (classes.size() > MAX_CLASSES) {
+            throw new DataException(train + ": " + classes.size() + " class folders; Sweep takes at most " + MAX_CLASSES
+                    + ". Fix: merge or remove classes.");
+        }
+        return classes;
+    }
+
+    /** The classes of test/, which must all be classes of train/. */
+    private static List<String> testClasses(Path test, List<String> trainClasses) {
+        List<String> present = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(test)) {
+            entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted()
+                    .forEach(present::add);
+        } catch (IOException e) {
+            throw new DataException(test + ": cannot list the folder: " + e.getMessage() + ". Fix: check its permissions.", e);
+        }
+        for (String name : present) {
+            if (!trainClasses.contains(name)) {
+                throw new DataException(test.resolve(name) + ": class '" + name + "' is not among the training classes ("
+                        + String.join(", ", trainClasses) + "). Fix: add it under train/ too, or remove it from test/.");
+            }
+        }
+        return trainClasses;
+    }
+
+    /** Every file of each class folder that exists here, sorted by name; an empty class folder is an error. */
+    private static List<Picture> pictures(Path root, List<String> classes) {
+        List<Picture> pictures = new ArrayList<>();
+        for (int label = 0; label < classes.size(); label++) {
+            Path folder = root.resolve(classes.get(label));
+            if (!Files.isDirectory(folder)) {
+                continue; // a test/ folder may lack a class
+            }
+            List<Path> files;
+            try (Stream<Path> entries = Files.list(folder)) {
+                files = entries.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            } catch (IOException e) {
+                throw new DataException(folder + ": cannot list the folder: " + e.getMessage() + ". Fix: check its permissions.", e);
+            }
+            if (files.isEmpty()) {
+                throw new DataException(folder + ": the class folder is empty. Fix: add its pictures, or remove the folder.");
+            }
+            int l = label;
+            files.forEach(f -> pictures.add(new Picture(f, l)));
+        }
+        return pictures;
+    }
+
+    private static Decoded decode(List<Picture> pictures, int height, int width, boolean skip, Consumer<String> say) {
+        Decoded decoded = new Decoded();
+        int skipped = 0;
+        for (Picture picture : pictures) {
+            try {
+                decoded.add(grey(read(picture.file()), height, width), picture.label());
+            } catch (DataException e) {
+                if (!skip) {
+                    throw e;
+                }
+                skipped++;
+                say.accept("sweep: skipped " + e.getMessage().replaceFirst("\\. Fix:.*", ""));
+            }
+        }
+        if (skipped > 0) {
+            say.accept("sweep: skipped " + skipped + " of " + pictures.size() + " files (on_bad_file: skip)");
+        }
+        return decoded;
+    }
+
+    /** One picture, whole: an empty file, one no reader knows, and a truncated or damaged one are errors. */
+    private static BufferedImage read(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                throw new DataException(file + " is empty (0 bytes). Fix: replace or remove it, or set on_bad_file: skip.");
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+                Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new DataException(file + " is not a picture ImageIO can read (PNG, JPEG, GIF, BMP). Fix: convert or "
+                            + "remove it, or set on_bad_file: skip.");
+                }
+                ImageReader reader = readers.next();
+                List<String> warnings = new ArrayList<>();
+                try {
+                    reader.setInput(in, true, true);
+                    // A truncated JPEG decodes with a warning and grey rows, not an exception: the warning is the sign.
+                    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                    BufferedImage image = reader.read(0);
+                    if (!warnings.isEmpty()) {
+                        throw new DataException(file + " is truncated or damaged (" + warnings.get(0) + "). Fix: replace or "
+                                + "remove it, or set on_bad_file: skip.");
+                    }
+                    return image;
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (javax.imageio.IIOException e) {
+            throw new DataException(file + " is truncated or damaged (" + e.getMessage() + "). Fix: replace or remove it, or "
+                    + "set on_bad_file: skip.", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataException d) {
+                throw d;
+            }
+            throw new DataException(file + " cannot be decoded (" + e.getMessage() + "). Fix: replace or remove it, or set "
+                    + "on_bad_file: skip.", e);
+        }
+    }
+
+    /** Luminance on black, resized with bilinear interpolation: transparent pixels become background. */
+    private static byte[] grey(BufferedImage image, int height, int width) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(image, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        byte[] pixels = new byte[height * width];
+        target.getRaster().getDataElements(0, 0, width, height, pixels);
+        return pixels;
+    }
+
+    /** The cache's name: the settings, and every file's place, size and modification time. */
+    private static String key(List<Picture> train, List<Picture> test, int height, int width, boolean skip, double fraction) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((MAGIC + " " + height + "x" + width + " " + skip + " " + fraction).getBytes(StandardCharsets.UTF_8));
+            for (List<Picture> pictures : List.of(train, test)) {
+                digest.update((byte) '|');
+                for (Picture p : pictures) {
+                    digest.update((p.label() + " " + p.file() + " " + Files.size(p.file()) + " "
+                            + Files.getLastModifiedTime(p.file()).toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+        } catch (IOException e) {
+            throw new DataException("cannot read the pictures' sizes and times: " + e.getMessage() + ". Fix: check the folder's permissions.", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Written beside, then moved into place; a folder that cannot be written to only costs the next run a decode. */
+    private static void write(Path cache, IdxDataset data, Consumer<String> say) {
+        try {
+            Files.createDirectories(cache.getParent());
+            Path temp = Files.createTempFile(cache.getParent(), ".part", ".bin");
+            try (OutputStream file = Files.newOutputStream(temp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(file))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(data.classes());
+                for (ImageSet set : List.of(data.train(), data.test())) {
+                    out.writeInt(set.count());
+                    out.writeInt(set.rows());
+                    out.writeInt(set.cols());
+                    for (int label : set.labels()) {
+                        out.writeByte(label);
+                    }
+                    out.write(set.pixels());
+                }
+            }
+            Files.move(temp, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            say.accept("sweep: could not cache the decoded pictures in " + cache.getParent() + " (" + e.getMessage()
+                    + "); the next run decodes them again");
+        }
+    }
+
+    private static IdxDataset read(Path cache, Path dir, int classes) throws IOException {
+        try (InputStream file = Files.newInputStream(cache); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(file))) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != classes) {
+                throw new IOException("not a cache of this version");
+            }
+            ImageSet[] sets = new ImageSet[2];
+            for (int s = 0; s < 2; s++) {
+                int count = in.readInt();
+                int rows = in.readInt();
+                int cols = in.readInt();
+                int[] labels = new int[count];
+                for (int i = 0; i < count; i++) {
+                    labels[i] = in.readUnsignedByte();
+                }
+                byte[] pixels = new byte[count * rows * cols];
+                in.readFully(pixels);
+                sets[s] = new ImageSet(pixels, labels, rows, cols);
+            }
+            return new IdxDataset(dir, sets[0], sets[1], classes);
+        }
+    }
+}

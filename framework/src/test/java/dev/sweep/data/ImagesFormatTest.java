@@ -1,0 +1,146 @@
+package dev.sweep.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The images format on real MNIST digits written out as PNG and JPEG class folders in the test. */
+class ImagesFormatTest {
+    private static final Path ROOT = Path.of(System.getProperty("sweep.data.dir"));
+    private final ImagesFormat format = new ImagesFormat();
+
+    @TempDir
+    Path dir;
+
+    /** MNIST's training images from..from+count as PNGs (or JPEGs) in {@code folder/<label>/<index>.<type>}. */
+    static void writeDigits(Path folder, int from, int count, String type) throws IOException {
+        ImageSet train = new MnistFormat().load(Map.of(), ROOT, m -> { }).train();
+        for (int i = from; i < from + count; i++) {
+            BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            image.getRaster().setDataElements(0, 0, 28, 28, java.util.Arrays.copyOfRange(train.pixels(), i * 784, (i + 1) * 784));
+            Path file = Files.createDirectories(folder.resolve(String.valueOf(train.labels()[i]))).resolve(String.format("%05d.%s", i, type));
+            ImageIO.write(image, type, file.toFile());
+        }
+    }
+
+    private IdxDataset load(Map<String, Object> given, List<String> said) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        format.settings().forEach(s -> settings.put(s.name(), s.defaultValue()));
+        settings.put("dir", "pictures");
+        settings.putAll(given);
+        List<DatasetFormat.Problem> problems = new ArrayList<>();
+        Map<String, Object> resolved = format.resolve(settings, dir, problems);
+        assertThat(problems).isEmpty();
+        return format.load(resolved, ROOT, said::add);
+    }
+
+    @Test
+    void pngClassFoldersLoadAsTheSameDigitsAndTheSecondLoadReadsTheCache() throws IOException {
+        writeDigits(dir.resolve("pictures/train"), 0, 300, "png");
+        writeDigits(dir.resolve("pictures/test"), 300, 100, "png");
+        List<String> said = new ArrayList<>();
+        IdxDataset first = load(Map.of(), said);
+        assertThat(first.classes()).isEqualTo(10);
+        assertThat(first.train().count()).isEqualTo(300);
+        assertThat(first.test().count()).isEqualTo(100);
+        assertThat(said).anyMatch(s -> s.startsWith("sweep: decoded 400 pictures"));
+        // PNG is lossless and the size is MNIST's: the pixels come back exactly, in class-folder order.
+        ImageSet mnist = new MnistFormat().load(Map.of(), ROOT, m -> { }).train();
+        int firstOfClass0 = 0;
+        while (mnist.labels()[firstOfClass0] != 0) {
+            firstOfClass0++;
+        }
+        assertThat(java.util.Arrays.copyOfRange(first.train().pixels(), 0, 784))
+                .isEqualTo(java.util.Arrays.copyOfRange(mnist.pixels(), firstOfClass0 * 784, (firstOfClass0 + 1) * 784));
+
+        List<String> again = new ArrayList<>();
+        IdxDataset cached = load(Map.of(), again);
+        assertThat(again).as("read from the cache, nothing decoded").noneMatch(s -> s.startsWith("sweep: decoded"));
+        assertThat(cached.train().pixels()).isEqualTo(first.train().pixels());
+        assertThat(cached.test().labels()).isEqualTo(first.test().labels());
+
+        Path changed;
+        try (Stream<Path> files = Files.walk(dir.resolve("pictures/train/3"))) {
+            changed = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(changed, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        List<String> afterChange = new ArrayList<>();
+        load(Map.of(), afterChange);
+        assertThat(afterChange).as("a changed file is decoded again").anyMatch(s -> s.startsWith("sweep: decoded 400 pictures"));
+    }
+
+    @Test
+    void withoutATestFolderAStratifiedSplitMakesOneAndJpegsOfAnySizeAreResized() throws IOException {
+        writeDigits(dir.resolve("pictures/train"), 0, 200, "jpg");
+        BufferedImage large = new BufferedImage(56, 40, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(large, "png", dir.resolve("pictures/train/0/large.png").toFile());
+        IdxDataset data = load(Map.of("height", 16, "width", 20), new ArrayList<>());
+        assertThat(data.train().rows()).isEqualTo(16);
+        assertThat(data.train().cols()).isEqualTo(20);
+        assertThat(data.train().count() + data.test().count()).isEqualTo(201);
+        assertThat(data.test().count()).isBetween(35, 45);
+    }
+
+    @Test
+    void everyBadFileOrFolderIsNamedWithItsFix() throws IOException {
+        writeDigits(dir.resolve("pictures/train"), 0, 60, "png");
+        Path notes = Files.writeString(dir.resolve("pictures/train/1/notes.txt"), "not a picture");
+        assertThatThrownBy(() -> load(Map.of(), new ArrayList<>())).isInstanceOf(DataException.class)
+                .hasMessage(notes + " is not a picture ImageIO can read (PNG, JPEG, GIF, BMP). Fix: convert or remove it, or set on_bad_file: skip.");
+        List<String> said = new ArrayList<>();
+        assertThat(load(Map.of("on_bad_file", "skip"), said).train().count() + 0).isPositive();
+        assertThat(said).contains("sweep: skipped 1 of 61 files (on_bad_file: skip)");
+        Files.delete(notes);
+
+        Path empty = Files.createFile(dir.resolve("pictures/train/2/empty.png"));
+        assertThatThrownBy(() -> load(Map.of(), new ArrayList<>())).hasMessageStartingWith(empty + " is empty (0 bytes). Fix:");
+        Files.delete(empty);
+
+        Path jpeg = dir.resolve("pictures/train/4/whole.jpg");
+        BufferedImage photo = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                photo.setRGB(x, y, (x * 4) << 16 | (y * 4) << 8 | (x + y));
+            }
+        }
+        ImageIO.write(photo, "jpg", jpeg.toFile());
+        byte[] bytes = Files.readAllBytes(jpeg);
+        Files.delete(jpeg);
+        // Cut in its header, the decoder fails; cut in its pixels, it only warns and fills grey: both are refused.
+        for (int keep : new int[]{bytes.length / 8, bytes.length * 9 / 10}) {
+            Path truncated = Files.write(dir.resolve("pictures/train/4/truncated.jpg"), java.util.Arrays.copyOf(bytes, keep));
+            assertThatThrownBy(() -> load(Map.of(), new ArrayList<>())).as("%d of %d bytes", keep, bytes.length)
+                    .hasMessageStartingWith(truncated + " is truncated or damaged (").hasMessageContaining("Fix:");
+            Files.delete(truncated);
+        }
+
+        Files.createDirectories(dir.resolve("pictures/train/9-empty"));
+        assertThatThrownBy(() -> load(Map.of(), new ArrayList<>()))
+                .hasMessage(dir.resolve("pictures/train/9-empty").toAbsolutePath() + ": the class folder is empty. Fix: add its pictures, or remove the folder.");
+        Files.delete(dir.resolve("pictures/train/9-empty"));
+
+        writeDigits(dir.resolve("pictures/test"), 60, 10, "png");
+        Files.createDirectories(dir.resolve("pictures/test/cats"));
+        assertThatThrownBy(() -> load(Map.of(), new ArrayList<>()))
+                .hasMessageContaining("class 'cats' is not among the training classes (0, 1, 2, 3, 4, 5, 6, 7, 8, 9). Fix: add it under train/ too");
+
+        List<DatasetFormat.Problem> problems = new ArrayList<>();
+        format.resolve(Map.of("dir", "nowhere"), dir, problems);
+        assertThat(problems).extracting(DatasetFormat.Problem::message)
+                .containsExactly("dir 'nowhere' has no train/ folder (looked for " + dir.resolve("nowhere/train") + ")");
+    }
+}
