@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * {@code format: images, dir: PATH}: pictures in one folder per class, as Keras' {@code image_dataset_from_directory}
  * and PyTorch's {@code ImageFolder} read them: {@code PATH/train/<class>/*} and, if there is one,
- * {@code PATH/test/<class>/*} (else a stratified split of train). Classes are the folder names, sorted, numbered from 0.
+ * {@code PATH/test/<class>/*} (else a stratified split of train). Classes are the folder names, sorted, numbered from 0;
+ * the training pictures are shuffled by a fixed seed, so that the validation set (their last ones) holds every class.
  * Every picture is decoded once (ImageIO: PNG, JPEG, GIF, BMP), turned grey and resized to {@code height} x
  * {@code width}, and the result is cached beside the pictures, keyed by their names, sizes and times, so the next run
  * reads one file.
@@ -46,7 +47,8 @@ public final class ImagesFormat implements DatasetFormat {
     static final String ON_BAD_FILE = "on_bad_file";
     static final String CACHE_FOLDER = ".sweep-cache";
     private static final int MAX_CLASSES = 100;
-    private static final String MAGIC = "SWEEP-IMAGES-1";
+    private static final String MAGIC = "SWEEP-IMAGES-2";
+    private static final long SHUFFLE_SEED = 19_980_101L;
 
     @Override
     public String name() {
@@ -110,6 +112,9 @@ public final class ImagesFormat implements DatasetFormat {
         Decoded decodedTest = test.isEmpty() ? null : decode(test, height, width, skip, say);
         ImageSet trainSet;
         ImageSet testSet;
+        // Class folders come one after another, and validation is the last images of train: without a shuffle it
+        // would hold the last classes only. The seed is fixed, so every run and sweep splits alike.
+        decodedTrain = decodedTrain.shuffled();
         if (decodedTest != null) {
             trainSet = decodedTrain.images(height, width);
             testSet = decodedTest.images(height, width);
@@ -145,6 +150,17 @@ public final class ImagesFormat implements DatasetFormat {
         void add(byte[] image, int label) {
             pixels.add(image);
             labels.add(label);
+        }
+
+        Decoded shuffled() {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new java.util.Random(SHUFFLE_SEED));
+            Decoded result = new Decoded();
+            order.forEach(i -> result.add(pixels.get(i), labels.get(i)));
+            return result;
         }
 
         ImageSet images(int height, int width) {

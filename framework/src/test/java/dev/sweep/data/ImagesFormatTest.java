@@ -58,15 +58,17 @@ class ImagesFormatTest {
         assertThat(first.train().count()).isEqualTo(300);
         assertThat(first.test().count()).isEqualTo(100);
         assertThat(said).anyMatch(s -> s.startsWith("sweep: decoded 400 pictures"));
-        // PNG is lossless and the size is MNIST's: the pixels come back exactly, in class-folder order.
+        // PNG is lossless and the size is MNIST's: the pixels come back exactly, shuffled so that every class is spread.
         ImageSet mnist = new MnistFormat().load(Map.of(), ROOT, m -> { }).train();
-        int firstOfClass0 = 0;
-        while (mnist.labels()[firstOfClass0] != 0) {
-            firstOfClass0++;
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            written.add(java.util.Arrays.toString(java.util.Arrays.copyOfRange(mnist.pixels(), i * 784, (i + 1) * 784)));
         }
-        assertThat(java.util.Arrays.copyOfRange(first.train().pixels(), 0, 784))
-                .isEqualTo(java.util.Arrays.copyOfRange(mnist.pixels(), firstOfClass0 * 784, (firstOfClass0 + 1) * 784));
-
+        for (int i = 0; i < first.train().count(); i++) {
+            assertThat(written).contains(java.util.Arrays.toString(java.util.Arrays.copyOfRange(first.train().pixels(), i * 784, (i + 1) * 784)));
+        }
+        int[] lastHundred = new ImageSet(new byte[0], java.util.Arrays.copyOfRange(first.train().labels(), 200, 300), 28, 28).labelCounts(10);
+        assertThat(java.util.Arrays.stream(lastHundred).min().orElse(0)).as("the last training images, where validation comes from, hold every class").isPositive();
         List<String> again = new ArrayList<>();
         IdxDataset cached = load(Map.of(), again);
         assertThat(again).as("read from the cache, nothing decoded").noneMatch(s -> s.startsWith("sweep: decoded"));
