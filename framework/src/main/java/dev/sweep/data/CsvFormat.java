@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,20 +84,25 @@ public final class CsvFormat implements DatasetFormat {
         String label = String.valueOf(settings.getOrDefault(LABEL, "label"));
         int height = ((Number) settings.getOrDefault(HEIGHT, 0)).intValue();
         int width = ((Number) settings.getOrDefault(WIDTH, 0)).intValue();
-        Rows train = read(file, label, height, width);
-        Rows test;
+        ImageRows train = read(file, label, height, width);
+        ImageRows test;
         Object testFile = settings.get(TEST_FILE);
         if (testFile != null) {
-            test = read(Path.of(testFile.toString()), label, train.rows, train.cols);
+            test = read(Path.of(testFile.toString()), label, train.rows(), train.cols());
         } else {
-            Rows[] split = split(train, ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue(), file);
+            double fraction = ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue();
+            ImageRows[] split = train.split(fraction);
+            if (split[1].size() == 0) {
+                throw new DataException(file + ": " + train.size() + " rows leave no test images at test_fraction " + fraction
+                        + ". Fix: give more rows, a larger test_fraction, or a test_file.");
+            }
             train = split[0];
             test = split[1];
         }
         int classes = train.classes();
-        for (int i = 0; i < test.labels.size(); i++) {
-            if (test.labels.get(i) >= classes) {
-                throw new DataException((testFile == null ? file : testFile) + ": test label " + test.labels.get(i)
+        for (int testLabel : test.labels()) {
+            if (testLabel >= classes) {
+                throw new DataException((testFile == null ? file : testFile) + ": test label " + testLabel
                         + " never occurs among the training rows (labels 0.." + (classes - 1) + "). Fix: use test rows of the "
                         + "training file's classes.");
             }
@@ -106,22 +110,7 @@ public final class CsvFormat implements DatasetFormat {
         return new IdxDataset(file.getParent(), train.images(), test.images(), classes);
     }
 
-    /** The rows of one file: pixels as bytes, labels as they were written. */
-    private record Rows(List<byte[]> pixels, List<Integer> labels, int rows, int cols) {
-        ImageSet images() {
-            byte[] all = new byte[pixels.size() * rows * cols];
-            for (int i = 0; i < pixels.size(); i++) {
-                System.arraycopy(pixels.get(i), 0, all, i * rows * cols, rows * cols);
-            }
-            return new ImageSet(all, labels.stream().mapToInt(Integer::intValue).toArray(), rows, cols);
-        }
-
-        int classes() {
-            return labels.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        }
-    }
-
-    private static Rows read(Path file, String label, int height, int width) {
+    private static ImageRows read(Path file, String label, int height, int width) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build().parse(reader)) {
             List<String> header = parser.getHeaderNames();
@@ -137,15 +126,14 @@ public final class CsvFormat implements DatasetFormat {
                 throw new DataException(file + ": " + pixels + " pixel columns do not make " + (height > 0 ? rows + "x" + cols
                         : "a square") + " image. Fix: set dataset.height and dataset.width to the images' size.");
             }
-            List<byte[]> images = new ArrayList<>();
-            List<Integer> labels = new ArrayList<>();
+            ImageRows images = new ImageRows(rows, cols);
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1; // the header is line 1
                 if (record.size() != header.size()) {
                     throw new DataException(file + ":" + line + ": " + record.size() + " values, expected " + header.size()
                             + " (a label and " + pixels + " pixels). Fix: complete or remove the row.");
                 }
-                labels.add(labelOf(file, line, record.get(labelColumn)));
+                int labelValue = labelOf(file, line, record.get(labelColumn));
                 byte[] image = new byte[pixels];
                 int p = 0;
                 for (int c = 0; c < record.size(); c++) {
@@ -153,12 +141,12 @@ public final class CsvFormat implements DatasetFormat {
                         image[p++] = (byte) pixelOf(file, line, header.get(c), record.get(c));
                     }
                 }
-                images.add(image);
+                images.add(image, labelValue);
             }
-            if (images.isEmpty()) {
+            if (images.size() == 0) {
                 throw new DataException(file + ": no rows after the header. Fix: give a file with one image per row.");
             }
-            return new Rows(images, labels, rows, cols);
+            return images;
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
             throw new DataException(file + ": cannot read it as CSV: " + e.getMessage() + ". Fix: give a comma-separated file "
                     + "with a header line.", e);
@@ -193,23 +181,6 @@ public final class CsvFormat implements DatasetFormat {
                     + "whole numbers 0-255.");
         }
         return (int) value;
-    }
-
-    /** A stratified share of the rows becomes the test images ({@link StratifiedSplit}); the order is kept. */
-    private static Rows[] split(Rows all, double fraction, Path file) {
-        boolean[] test = StratifiedSplit.testRows(all.labels, fraction);
-        Rows train = new Rows(new ArrayList<>(), new ArrayList<>(), all.rows, all.cols);
-        Rows held = new Rows(new ArrayList<>(), new ArrayList<>(), all.rows, all.cols);
-        for (int i = 0; i < test.length; i++) {
-            Rows to = test[i] ? held : train;
-            to.pixels.add(all.pixels.get(i));
-            to.labels.add(all.labels.get(i));
-        }
-        if (held.labels.isEmpty()) {
-            throw new DataException(file + ": " + all.labels.size() + " rows leave no test images at test_fraction " + fraction
-                    + ". Fix: give more rows, a larger test_fraction, or a test_file.");
-        }
-        return new Rows[]{train, held};
     }
 
     private static String shortList(List<String> header) {

@@ -108,29 +108,24 @@ public final class ImagesFormat implements DatasetFormat {
             }
         }
         long started = System.nanoTime();
-        Decoded decodedTrain = decode(train, height, width, skip, say);
-        Decoded decodedTest = test.isEmpty() ? null : decode(test, height, width, skip, say);
+        ImageRows decodedTrain = decode(train, height, width, skip, say);
+        ImageRows decodedTest = test.isEmpty() ? null : decode(test, height, width, skip, say);
         ImageSet trainSet;
         ImageSet testSet;
         // Class folders come one after another, and validation is the last images of train: without a shuffle it
         // would hold the last classes only. The seed is fixed, so every run and sweep splits alike.
-        decodedTrain = decodedTrain.shuffled();
+        decodedTrain = decodedTrain.shuffled(SHUFFLE_SEED);
         if (decodedTest != null) {
-            trainSet = decodedTrain.images(height, width);
-            testSet = decodedTest.images(height, width);
+            trainSet = decodedTrain.images();
+            testSet = decodedTest.images();
         } else {
-            boolean[] held = StratifiedSplit.testRows(decodedTrain.labels, fraction);
-            Decoded kept = new Decoded();
-            Decoded apart = new Decoded();
-            for (int i = 0; i < held.length; i++) {
-                (held[i] ? apart : kept).add(decodedTrain.pixels.get(i), decodedTrain.labels.get(i));
+            ImageRows[] split = decodedTrain.split(fraction);
+            if (split[1].size() == 0) {
+                throw new DataException(dir.resolve("train") + ": " + decodedTrain.size() + " pictures leave no test images at "
+                        + "test_fraction " + fraction + ". Fix: add pictures, raise test_fraction, or add a test/ folder.");
             }
-            if (apart.labels.isEmpty()) {
-                throw new DataException(dir.resolve("train") + ": " + held.length + " pictures leave no test images at test_fraction "
-                        + fraction + ". Fix: add pictures, raise test_fraction, or add a test/ folder.");
-            }
-            trainSet = kept.images(height, width);
-            testSet = apart.images(height, width);
+            trainSet = split[0].images();
+            testSet = split[1].images();
         }
         say.accept(String.format(java.util.Locale.ROOT, "sweep: decoded %,d pictures of %s in %.1f s; cached as %s",
                 train.size() + test.size(), dir, (System.nanoTime() - started) / 1e9, cache));
@@ -140,36 +135,6 @@ public final class ImagesFormat implements DatasetFormat {
     }
 
     private record Picture(Path file, int label) {
-    }
-
-    /** The pixels and labels decoded so far. */
-    private static final class Decoded {
-        final List<byte[]> pixels = new ArrayList<>();
-        final List<Integer> labels = new ArrayList<>();
-
-        void add(byte[] image, int label) {
-            pixels.add(image);
-            labels.add(label);
-        }
-
-        Decoded shuffled() {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < labels.size(); i++) {
-                order.add(i);
-            }
-            java.util.Collections.shuffle(order, new java.util.Random(SHUFFLE_SEED));
-            Decoded result = new Decoded();
-            order.forEach(i -> result.add(pixels.get(i), labels.get(i)));
-            return result;
-        }
-
-        ImageSet images(int height, int width) {
-            byte[] all = new byte[pixels.size() * height * width];
-            for (int i = 0; i < pixels.size(); i++) {
-                System.arraycopy(pixels.get(i), 0, all, i * height * width, height * width);
-            }
-            return new ImageSet(all, labels.stream().mapToInt(Integer::intValue).toArray(), height, width);
-        }
     }
 
     /** The class folders of train/, sorted; an empty one, or none, is an error. */
@@ -233,8 +198,8 @@ public final class ImagesFormat implements DatasetFormat {
         return pictures;
     }
 
-    private static Decoded decode(List<Picture> pictures, int height, int width, boolean skip, Consumer<String> say) {
-        Decoded decoded = new Decoded();
+    private static ImageRows decode(List<Picture> pictures, int height, int width, boolean skip, Consumer<String> say) {
+        ImageRows decoded = new ImageRows(height, width);
         int skipped = 0;
         for (Picture picture : pictures) {
             try {
