@@ -49,6 +49,7 @@ public final class DataSplit {
         // What evaluate loads the test images from again, whatever the format.
         provenance.put("format", spec.format());
         provenance.put("settings", spec.settings());
+        provenance.put("class_names", data.classNames());
         provenance.put("folder", data.folder().toAbsolutePath().toString());
         provenance.put("train", "training file images [0, " + trainCount + ")");
         provenance.put("validation", "training file images [" + available + ", " + total + ")");

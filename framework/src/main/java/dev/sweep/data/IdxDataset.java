@@ -9,7 +9,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The training and test images of a folder of IDX files named as MNIST names them, raw or gzipped. */
-public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes) {
+public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes, List<String> classNames) {
+    public IdxDataset {
+        classNames = List.copyOf(classNames);
+        if (classNames.size() != classes) {
+            throw new IllegalArgumentException(classNames.size() + " class names for " + classes + " classes");
+        }
+    }
+
+    /** Classes known by their numbers only, as in IDX and CSV files: named "0", "1", ... */
+    public IdxDataset(Path folder, ImageSet train, ImageSet test, int classes) {
+        this(folder, train, test, classes, java.util.stream.IntStream.range(0, classes).mapToObj(String::valueOf).toList());
+    }
 
     public static IdxDataset load(Path folder) {
         if (!Files.isDirectory(folder)) {

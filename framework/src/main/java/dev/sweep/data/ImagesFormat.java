@@ -102,7 +102,7 @@ public final class ImagesFormat implements DatasetFormat {
         Path cache = dir.resolve(CACHE_FOLDER).resolve(key(train, test, height, width, skip, fraction) + ".bin");
         if (Files.isRegularFile(cache)) {
             try {
-                return read(cache, dir, classes.size());
+                return read(cache, dir, classes);
             } catch (IOException e) {
                 say.accept("sweep: the cache " + cache + " is unreadable (" + e.getMessage() + "); decoding the pictures again");
             }
@@ -129,7 +129,7 @@ public final class ImagesFormat implements DatasetFormat {
         }
         say.accept(String.format(java.util.Locale.ROOT, "sweep: decoded %,d pictures of %s in %.1f s; cached as %s",
                 train.size() + test.size(), dir, (System.nanoTime() - started) / 1e9, cache));
-        IdxDataset data = new IdxDataset(dir, trainSet, testSet, classes.size());
+        IdxDataset data = new IdxDataset(dir, trainSet, testSet, classes.size(), classes);
         write(cache, data, say);
         return data;
     }
@@ -321,9 +321,9 @@ public final class ImagesFormat implements DatasetFormat {
         }
     }
 
-    private static IdxDataset read(Path cache, Path dir, int classes) throws IOException {
+    private static IdxDataset read(Path cache, Path dir, List<String> classes) throws IOException {
         try (InputStream file = Files.newInputStream(cache); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(file))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != classes) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != classes.size()) {
                 throw new IOException("not a cache of this version");
             }
             ImageSet[] sets = new ImageSet[2];
@@ -339,7 +339,7 @@ public final class ImagesFormat implements DatasetFormat {
                 in.readFully(pixels);
                 sets[s] = new ImageSet(pixels, labels, rows, cols);
             }
-            return new IdxDataset(dir, sets[0], sets[1], classes);
+            return new IdxDataset(dir, sets[0], sets[1], classes.size(), classes);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -75,6 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
         result.put("test_loss", m.loss());
         result.put("stored_test_accuracy", stored.isNumber() ? stored.asDouble() : null);
         result.put("confusion_matrix", m.confusion());
+        result.put("class_names", dataset.classNames());
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
@@ -117,6 +119,13 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("Macro F1:    %.4f%n", m.macroF1());
         out.printf("AUC-ROC:     %.4f (one-vs-rest, macro)%n", m.aucRoc());
         out.printf("Loss:        %.4f (cross-entropy)%n", m.loss());
+        if (!dataset.classNames().equals(java.util.stream.IntStream.range(0, dataset.classes()).mapToObj(String::valueOf).toList())) {
+            List<String> named = new java.util.ArrayList<>();
+            for (int c = 0; c < dataset.classes(); c++) {
+                named.add(c + " " + dataset.classNames().get(c));
+            }
+            out.println("Classes:     " + String.join(", ", named));
+        }
         out.println("Confusion matrix (rows: true class, columns: predicted):");
         int classes = m.confusion().length;
         StringBuilder header = new StringBuilder("      ");

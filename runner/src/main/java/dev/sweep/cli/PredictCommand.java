@@ -76,9 +76,10 @@ final class PredictCommand implements Callable<Integer> {
         INDArray features = loaded.normalization().apply(Nd4j.create(batch, new long[]{images.size(), SIDE * SIDE}, 'c'));
         float[] probabilities = loaded.network().output(features).data().asFloat();
         int classes = probabilities.length / images.size();
+        List<String> names = classNames(loaded, classes);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
-            rows.add(row(images.get(i).name(), probabilities, i * classes, classes));
+            rows.add(row(images.get(i).name(), probabilities, i * classes, names));
         }
         print(spec.commandLine().getOut(), rows);
         return 0;
@@ -114,7 +115,21 @@ final class PredictCommand implements Callable<Integer> {
         return name.contains("idx3") || name.contains("idx1") || name.endsWith("-ubyte") || name.endsWith("-ubyte.gz");
     }
 
-    private Map<String, Object> row(String name, float[] p, int offset, int classes) {
+    /** The classes as the training data named them (an image folder's class folders), else their numbers. */
+    static List<String> classNames(ModelExport.Loaded loaded, int classes) {
+        List<String> names = new ArrayList<>();
+        loaded.provenance().path("dataset").path("class_names").forEach(n -> names.add(n.asText()));
+        if (names.size() != classes) {
+            names.clear();
+            for (int c = 0; c < classes; c++) {
+                names.add(String.valueOf(c));
+            }
+        }
+        return names;
+    }
+
+    private Map<String, Object> row(String name, float[] p, int offset, List<String> names) {
+        int classes = names.size();
         List<Integer> order = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             order.add(c);
@@ -122,11 +137,11 @@ final class PredictCommand implements Callable<Integer> {
         order.sort((a, b) -> Float.compare(p[offset + b], p[offset + a]));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("input", name);
-        row.put("predicted", order.get(0));
+        row.put("predicted", names.get(order.get(0)));
         row.put("probability", Math.round(p[offset + order.get(0)] * 10_000) / 10_000.0);
         Map<String, Double> topK = new LinkedHashMap<>();
         for (int k = 0; k < Math.min(top, classes); k++) {
-            topK.put(String.valueOf(order.get(k)), Math.round(p[offset + order.get(k)] * 10_000) / 10_000.0);
+            topK.put(names.get(order.get(k)), Math.round(p[offset + order.get(k)] * 10_000) / 10_000.0);
         }
         row.put("top", topK);
         return row;
