@@ -218,6 +218,19 @@ public final class ImagesFormat implements DatasetFormat {
         return decoded;
     }
 
+    /**
+     * A picture as training saw it: grey, resized to {@code height} x {@code width}, pixels / 255, for {@code predict} of
+     * a model trained on an image folder.
+     */
+    public static float[] picture(Path file, int height, int width) {
+        byte[] grey = grey(read(file), height, width);
+        float[] pixels = new float[grey.length];
+        for (int i = 0; i < grey.length; i++) {
+            pixels[i] = (grey[i] & 0xff) / 255f;
+        }
+        return pixels;
+    }
+
     /** One picture, whole: an empty file, one no reader knows, and a truncated or damaged one are errors. */
     private static BufferedImage read(Path file) {
         try {

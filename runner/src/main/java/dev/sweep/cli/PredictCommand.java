@@ -1,8 +1,10 @@
 package dev.sweep.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sweep.data.DataException;
+import dev.sweep.data.ImagesFormat;
 import dev.sweep.data.DigitImages;
 import dev.sweep.data.IdxArray;
 import dev.sweep.data.IdxReader;
@@ -64,16 +66,27 @@ final class PredictCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new UserInputException("--limit is at least 1 (images from each IDX file), not " + limit);
         }
+        ModelExport.Loaded loaded = ExportedModels.load(model);
+        // A model trained on an image folder reads pictures as that folder's were read: grey and resized whole.
+        JsonNode dataset = loaded.provenance().path("dataset");
+        boolean folder = dataset.path("format").asText("").equals(ImagesFormat.NAME);
+        int height = folder ? dataset.path("settings").path("height").asInt(SIDE) : SIDE;
+        int width = folder ? dataset.path("settings").path("width").asInt(SIDE) : SIDE;
         List<Input> images = new ArrayList<>();
         for (Path input : inputs) {
-            images.addAll(read(input));
+            images.addAll(folder && !looksLikeIdx(input) ? List.of(new Input(input.toString(), pictureOf(input, height, width)))
+                    : read(input));
         }
-        ModelExport.Loaded loaded = ExportedModels.load(model);
-        float[] batch = new float[images.size() * SIDE * SIDE];
+        int size = height * width;
+        if (images.stream().anyMatch(image -> image.pixels().length != size)) {
+            throw new UserInputException("the model reads " + height + "x" + width + " images, and an IDX input holds "
+                    + "another size. Fix: give pictures, or IDX images of " + height + "x" + width);
+        }
+        float[] batch = new float[images.size() * size];
         for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(images.get(i).pixels(), 0, batch, i * SIDE * SIDE, SIDE * SIDE);
+            System.arraycopy(images.get(i).pixels(), 0, batch, i * size, size);
         }
-        INDArray features = loaded.normalization().apply(Nd4j.create(batch, new long[]{images.size(), SIDE * SIDE}, 'c'));
+        INDArray features = loaded.normalization().apply(Nd4j.create(batch, new long[]{images.size(), size}, 'c'));
         float[] probabilities = loaded.network().output(features).data().asFloat();
         int classes = probabilities.length / images.size();
         List<String> names = classNames(loaded, classes);
@@ -83,6 +96,13 @@ final class PredictCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), rows);
         return 0;
+    }
+
+    private static float[] pictureOf(Path input, int height, int width) {
+        if (!Files.isRegularFile(input)) {
+            throw new UserInputException(input + ": no such file. Fix: give image files or IDX image files.");
+        }
+        return ImagesFormat.picture(input, height, width);
     }
 
     private List<Input> read(Path input) {

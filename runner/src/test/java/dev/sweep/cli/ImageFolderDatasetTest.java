@@ -30,7 +30,7 @@ class ImageFolderDatasetTest {
         }
         Path file = Files.writeString(dir.resolve("folders.yaml"), """
                 name: folders
-                dataset: {format: images, dir: digits, validation: 300}
+                dataset: {format: images, dir: digits, height: 20, width: 20, validation: 300}
                 architecture: mlp
                 strategy: {type: random, trials: 1}
                 parameters:
@@ -49,7 +49,7 @@ class ImageFolderDatasetTest {
         assertThat(Cli.run("export", "--sweep", "folders", "--out", zip.toString(), "--db", db).exitCode()).isZero();
         JsonNode result = new ObjectMapper().readTree(Cli.run("evaluate", zip.toString(), "--format", "json").out());
         assertThat(result.get("test_images").asInt()).isEqualTo(300);
-        assertThat(result.get("test_accuracy").asDouble()).isEqualTo(result.get("stored_test_accuracy").asDouble()).isGreaterThan(0.8);
+        assertThat(result.get("test_accuracy").asDouble()).isEqualTo(result.get("stored_test_accuracy").asDouble()).isGreaterThan(0.7);
         assertThat(result.get("class_names").toString()).isEqualTo("[\"eight\",\"five\",\"four\",\"nine\",\"one\",\"seven\",\"six\",\"three\",\"two\",\"zero\"]");
         assertThat(Cli.run("evaluate", zip.toString()).out()).contains("Classes:     0 eight, 1 five, 2 four, 3 nine, 4 one, 5 seven, 6 six, 7 three, 8 two, 9 zero");
 
@@ -66,6 +66,6 @@ class ImageFolderDatasetTest {
             assertThat(p.get("top").fieldNames().next()).isEqualTo(p.get("predicted").asText());
             named += p.get("predicted").asText().equals("seven") ? 1 : 0;
         }
-        assertThat(named).as("pictures of sevens are predicted 'seven'").isGreaterThanOrEqualTo(14);
+        assertThat(named).as("most pictures of sevens are predicted 'seven'").isGreaterThanOrEqualTo(11);
     }
 }
