@@ -75,6 +75,14 @@ public final class DataSplit {
         return classes;
     }
 
+    /** The classes' names, in label order: an image folder's class folders, else "0", "1", ... */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> classNames() {
+        Object names = provenance.get("class_names");
+        return names instanceof java.util.List<?> list && list.size() == classes ? (java.util.List<String>) list
+                : java.util.stream.IntStream.range(0, classes).mapToObj(String::valueOf).toList();
+    }
+
     public ImageShape shape() {
         return new ImageShape(train.rows(), train.cols(), 1, classes);
     }

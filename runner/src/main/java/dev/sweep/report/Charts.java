@@ -329,14 +329,12 @@ final class Charts {
     }
 
     /** Rows are true classes, columns predicted ones. */
-    static HeatMapChart confusion(int[][] confusion, String title) {
+    /** @param names the classes' names, in label order; unique, as XChart's category axis needs */
+    static HeatMapChart confusion(int[][] confusion, List<String> names, String title) {
         int classes = confusion.length;
         HeatMapChart chart = new HeatMapChartBuilder().width(720).height(600).title(title).xAxisTitle("predicted")
                 .yAxisTitle("true").build();
-        List<Integer> axis = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            axis.add(c);
-        }
+        List<String> axis = new ArrayList<>(names);
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < classes; t++) {
             for (int p = 0; p < classes; p++) {
@@ -344,9 +342,9 @@ final class Charts {
                 cells.add(new Number[]{p, classes - 1 - t, confusion[t][p]});
             }
         }
-        List<Integer> yAxis = new ArrayList<>();
+        List<String> yAxis = new ArrayList<>();
         for (int c = classes - 1; c >= 0; c--) {
-            yAxis.add(c);
+            yAxis.add(names.get(c));
         }
         chart.getStyler().setShowValue(true);
         chart.addSeries("count", axis, yAxis, cells);

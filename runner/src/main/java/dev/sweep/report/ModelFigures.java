@@ -25,10 +25,11 @@ import java.util.Optional;
  * A trial's stored model run on the test images: its confusion matrix, a grid of the images it got wrong and one of
  * its first convolution's filters. The report and the dashboard show the same figures.
  *
+ * @param classNames the classes' names, in label order, for the confusion matrix's axes
  * @param mistakes a PNG of the first misclassified test images; empty if it got none wrong
  * @param filters  a PNG of the first convolution's kernels; empty for a network without convolutions
  */
-public record ModelFigures(int[][] confusion, Optional<byte[]> mistakes, Optional<byte[]> filters) {
+public record ModelFigures(int[][] confusion, List<String> classNames, Optional<byte[]> mistakes, Optional<byte[]> filters) {
     private static final int MISTAKES = 36;
 
     /** Empty when the trial has no stored model. */
@@ -58,12 +59,12 @@ public record ModelFigures(int[][] confusion, Optional<byte[]> mistakes, Optiona
                 confusion[actual][predicted]++;
                 if (predicted != actual && mistakes.size() < MISTAKES) {
                     mistakes.add(new ImageGrids.Tile(features.getRow(i).toFloatVector(), side, data.shape().width(),
-                            "true " + actual + ", pred " + predicted));
+                            "true " + data.classNames().get(actual) + ", pred " + data.classNames().get(predicted)));
                 }
             }
         }
         List<ImageGrids.Tile> filters = firstLayerFilters(network.model());
-        return Optional.of(new ModelFigures(confusion,
+        return Optional.of(new ModelFigures(confusion, data.classNames(),
                 mistakes.isEmpty() ? Optional.empty() : Optional.of(ImageGrids.grid(mistakes, 9, 3, "Misclassified test images (first " + mistakes.size() + ")")),
                 filters.isEmpty() ? Optional.empty() : Optional.of(ImageGrids.grid(filters, 8, 12, "First convolution's filters"))));
     }

@@ -165,7 +165,7 @@ public final class SweepReport {
             return;
         }
         heading("Best trial " + best.id() + " (candidate #" + best.number() + ") on the test images");
-        image("confusion matrix of the best trial", Charts.png(Charts.confusion(figures.confusion(), "Confusion matrix, test images")));
+        image("confusion matrix of the best trial", Charts.png(Charts.confusion(figures.confusion(), figures.classNames(), "Confusion matrix, test images")));
         figures.mistakes().ifPresent(png -> image("misclassified test images", png));
         figures.filters().ifPresent(png -> image("first-layer filters", png));
     }
