@@ -52,21 +52,19 @@ final class DashboardData {
         SweepRecord sweep = found.get();
         List<TrialRecord> trials = store.trials(sweep.id());
         Map<String, Object> page = summary(sweep, trials);
+        List<Map<String, Object>> columns = trials.stream().map(TrialColumns::of).toList();
         TrialFilter filter = null;
         if (where != null && !where.isBlank()) {
             TreeSet<String> names = new TreeSet<>(TrialColumns.METRICS);
-            trials.forEach(t -> names.addAll(TrialColumns.of(t).keySet()));
+            columns.forEach(c -> names.addAll(c.keySet()));
             filter = TrialFilter.parse(where, names); // a FilterException is the caller's 400
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         TreeSet<String> searched = new TreeSet<>();
-        for (TrialRecord t : trials) {
-            Map<String, Object> columns = TrialColumns.of(t);
-            if (filter != null && !filter.test(TrialFilter.rowOf(columns))) {
-                continue;
+        for (int i = 0; i < trials.size(); i++) {
+            if (filter == null || filter.test(TrialFilter.rowOf(columns.get(i)))) {
+                rows.add(trialRow(trials.get(i)));
             }
-            Map<String, Object> row = trialRow(t);
-            rows.add(row);
         }
         for (TrialRecord t : trials) {
             t.parameterSources().forEach((key, source) -> {

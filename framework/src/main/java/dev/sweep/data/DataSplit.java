@@ -19,16 +19,18 @@ public final class DataSplit {
     private final ImageSet validation;
     private final ImageSet test;
     private final int classes;
+    private final java.util.List<String> classNames;
     private final Map<String, Object> provenance;
     private EvalSet validationSet;
     private EvalSet testSet;
     private EvalSet trainSample;
 
-    DataSplit(ImageSet train, ImageSet validation, ImageSet test, int classes, Map<String, Object> provenance) {
+    DataSplit(ImageSet train, ImageSet validation, ImageSet test, java.util.List<String> classNames, Map<String, Object> provenance) {
         this.train = train;
         this.validation = validation;
         this.test = test;
-        this.classes = classes;
+        this.classes = classNames.size();
+        this.classNames = classNames;
         this.provenance = provenance;
     }
 
@@ -56,7 +58,7 @@ public final class DataSplit {
         provenance.put("test", "test file images [0, " + data.test().count() + ")");
         provenance.put("scaling", "pixel / 255");
         return new DataSplit(data.train().slice(0, trainCount), data.train().slice(available, total), data.test(),
-                data.classes(), provenance);
+                data.classNames(), provenance);
     }
 
     public ImageSet train() {
@@ -76,11 +78,8 @@ public final class DataSplit {
     }
 
     /** The classes' names, in label order: an image folder's class folders, else "0", "1", ... */
-    @SuppressWarnings("unchecked")
     public java.util.List<String> classNames() {
-        Object names = provenance.get("class_names");
-        return names instanceof java.util.List<?> list && list.size() == classes ? (java.util.List<String>) list
-                : java.util.stream.IntStream.range(0, classes).mapToObj(String::valueOf).toList();
+        return classNames;
     }
 
     public ImageShape shape() {

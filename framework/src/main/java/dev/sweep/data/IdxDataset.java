@@ -19,7 +19,12 @@ public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes
 
     /** Classes known by their numbers only, as in IDX and CSV files: named "0", "1", ... */
     public IdxDataset(Path folder, ImageSet train, ImageSet test, int classes) {
-        this(folder, train, test, classes, java.util.stream.IntStream.range(0, classes).mapToObj(String::valueOf).toList());
+        this(folder, train, test, classes, numbered(classes));
+    }
+
+    /** The names of classes known only by their numbers: "0", "1", ... */
+    public static List<String> numbered(int classes) {
+        return java.util.stream.IntStream.range(0, classes).mapToObj(String::valueOf).toList();
     }
 
     public static IdxDataset load(Path folder) {

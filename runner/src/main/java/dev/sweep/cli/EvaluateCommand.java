@@ -119,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("Macro F1:    %.4f%n", m.macroF1());
         out.printf("AUC-ROC:     %.4f (one-vs-rest, macro)%n", m.aucRoc());
         out.printf("Loss:        %.4f (cross-entropy)%n", m.loss());
-        if (!dataset.classNames().equals(java.util.stream.IntStream.range(0, dataset.classes()).mapToObj(String::valueOf).toList())) {
+        if (!dataset.classNames().equals(IdxDataset.numbered(dataset.classes()))) {
             List<String> named = new java.util.ArrayList<>();
             for (int c = 0; c < dataset.classes(); c++) {
                 named.add(c + " " + dataset.classNames().get(c));

@@ -139,13 +139,7 @@ final class PredictCommand implements Callable<Integer> {
     static List<String> classNames(ModelExport.Loaded loaded, int classes) {
         List<String> names = new ArrayList<>();
         loaded.provenance().path("dataset").path("class_names").forEach(n -> names.add(n.asText()));
-        if (names.size() != classes) {
-            names.clear();
-            for (int c = 0; c < classes; c++) {
-                names.add(String.valueOf(c));
-            }
-        }
-        return names;
+        return names.size() == classes ? names : dev.sweep.data.IdxDataset.numbered(classes);
     }
 
     private Map<String, Object> row(String name, float[] p, int offset, List<String> names) {

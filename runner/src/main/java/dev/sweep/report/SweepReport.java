@@ -1,5 +1,7 @@
 package dev.sweep.report;
 
+import dev.sweep.analysis.SweepKeys;
+
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DataSplit;
 import dev.sweep.space.ArchitectureBranches;
@@ -80,7 +82,7 @@ public final class SweepReport {
             List<String> row = new ArrayList<>(List.of(String.valueOf(t.id()), String.valueOf(t.number()),
                     format(t.objectiveValue()), format(t.valAccuracy()), format(t.testAccuracy()), String.valueOf(t.epochsDone())));
             searched.forEach(p -> {
-                String value = valueOf(t, p, definition.branches());
+                String value = SweepKeys.valueOf(t, p, definition.branches());
                 row.add(value == null ? "-" : value);
             });
             rows.add(row);
@@ -99,7 +101,7 @@ public final class SweepReport {
             Map<String, List<Double>> byChoice = new LinkedHashMap<>();
             boolean numeric = true;
             for (TrialRecord t : scored) {
-                String text = valueOf(t, name, definition.branches());
+                String text = SweepKeys.valueOf(t, name, definition.branches());
                 if (text == null) {
                     continue; // a trial of another architecture, or whose condition left it out, says nothing about it
                 }
@@ -153,10 +155,6 @@ public final class SweepReport {
             bases.put(t.number(), json.readTree(t.configJson()).path("sampler").path("basis").asText(""));
         }
         return bases;
-    }
-
-    private static String valueOf(TrialRecord trial, String key, ArchitectureBranches branches) {
-        return dev.sweep.analysis.SweepKeys.valueOf(trial, key, branches);
     }
 
     private void bestModel(TrialRecord best, ExperimentStore store, DataSplit data) throws IOException {
