@@ -2,6 +2,8 @@ package dev.sweep.architectures;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.HyperParameters;
+import java.util.Optional;
+import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
@@ -41,14 +43,20 @@ public final class Cnn implements Architecture {
     }
 
     @Override
+    public Optional<String> inputProblem(ImageShape input, HyperParameters p) {
+        return stack(new NeuralNetConfiguration.Builder().list(), p, input).problem();
+    }
+
+    @Override
     public Network build(NetworkRequest request) {
-        HyperParameters p = request.parameters();
-        int kernel = p.getInt("kernel_size");
-        NeuralNetConfiguration.ListBuilder layers = request.base().list();
+        return ConvLayers.finish(request, stack(request.base().list(), request.parameters(), request.input()).layers(), DEFAULT_UNITS);
+    }
+
+    private ConvStack stack(NeuralNetConfiguration.ListBuilder layers, HyperParameters p, ImageShape input) {
+        ConvStack stack = new ConvStack(name(), layers, p, input, "a smaller kernel_size");
         for (String filters : List.of("filters_1", "filters_2")) {
-            ConvLayers.convolution(layers, p, p.getInt(filters), kernel, ConvolutionMode.Same);
-            ConvLayers.poolAndDrop(layers, p);
+            stack.convolution(p.getInt(filters), p.getInt("kernel_size"), ConvolutionMode.Same).poolAndDrop();
         }
-        return ConvLayers.finish(request, layers, DEFAULT_UNITS);
+        return stack;
     }
 }

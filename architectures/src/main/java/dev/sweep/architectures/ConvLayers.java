@@ -1,19 +1,11 @@
 package dev.sweep.architectures;
 
-import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.nd4j.linalg.activations.Activation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,37 +52,5 @@ final class ConvLayers {
 
     static ParameterDeclaration convDropout() {
         return floatParam("conv_dropout", 0.0, 0.0, Layers.MAX_DROPOUT, "drop rate after every pooling layer");
-    }
-
-    /**
-     * A convolution and its activation, with batch normalization between them when {@code batch_norm} is set (the
-     * convolution then has no bias: batch normalization's shift makes it redundant).
-     */
-    static void convolution(NeuralNetConfiguration.ListBuilder layers, HyperParameters p, int filters, int kernel,
-                            ConvolutionMode mode) {
-        Activation activation = Layers.activation(p);
-        ConvolutionLayer.Builder conv = new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).convolutionMode(mode);
-        if (p.getBoolean("batch_norm")) {
-            layers.layer(conv.activation(Activation.IDENTITY).hasBias(false).build());
-            layers.layer(new BatchNormalization.Builder().build());
-            layers.layer(new ActivationLayer.Builder().activation(activation).build());
-        } else {
-            layers.layer(conv.activation(activation).build());
-        }
-    }
-
-    /** 2x2 pooling with stride 2, then {@code conv_dropout} if it is above 0. */
-    static void poolAndDrop(NeuralNetConfiguration.ListBuilder layers, HyperParameters p) {
-        SubsamplingLayer.PoolingType type = switch (p.getString("pooling")) {
-            case "max" -> SubsamplingLayer.PoolingType.MAX;
-            case "avg" -> SubsamplingLayer.PoolingType.AVG;
-            default -> throw new IllegalArgumentException("unknown pooling " + p.getString("pooling"));
-        };
-        layers.layer(new SubsamplingLayer.Builder(type).kernelSize(2, 2).stride(2, 2)
-                .convolutionMode(ConvolutionMode.Truncate).build());
-        double dropRate = p.getDouble("conv_dropout");
-        if (dropRate > 0) {
-            layers.layer(new DropoutLayer.Builder(NetworkRequest.keepProbability(dropRate)).build());
-        }
     }
 }

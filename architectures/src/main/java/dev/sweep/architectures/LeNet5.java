@@ -2,13 +2,10 @@ package dev.sweep.architectures;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.HyperParameters;
-import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,19 +48,14 @@ public final class LeNet5 implements Architecture {
     @Override
     public Network build(NetworkRequest request) {
         HyperParameters p = request.parameters();
-        ImageShape input = request.input();
-        int padRows = Math.max(0, PADDED_SIDE - input.height());
-        int padColumns = Math.max(0, PADDED_SIDE - input.width());
-        NeuralNetConfiguration.ListBuilder layers = request.base().list();
-        layers.layer(new ZeroPaddingLayer.Builder(padRows / 2, padRows - padRows / 2, padColumns / 2, padColumns - padColumns / 2).build());
-        ConvLayers.convolution(layers, p, p.getInt("filters_1"), KERNEL, ConvolutionMode.Truncate);
-        ConvLayers.poolAndDrop(layers, p);
-        ConvLayers.convolution(layers, p, p.getInt("filters_2"), KERNEL, ConvolutionMode.Truncate);
+        // Smaller pictures are padded to LeNet-5's 32x32, as MNIST's 28x28 digits were; larger ones keep their size.
+        ConvStack stack = new ConvStack(name(), request.base().list(), p, request.input(), null).padTo(PADDED_SIDE);
+        stack.convolution(p.getInt("filters_1"), KERNEL, ConvolutionMode.Truncate).poolAndDrop();
+        stack.convolution(p.getInt("filters_2"), KERNEL, ConvolutionMode.Truncate);
         if (p.getInt("extra_conv_filters") > 0) {
-            ConvLayers.convolution(layers, p, p.getInt("extra_conv_filters"), 3, ConvolutionMode.Same);
+            stack.convolution(p.getInt("extra_conv_filters"), 3, ConvolutionMode.Same);
         }
-        ConvLayers.poolAndDrop(layers, p);
-        ConvLayers.convolution(layers, p, p.getInt("filters_3"), KERNEL, ConvolutionMode.Truncate);
-        return ConvLayers.finish(request, layers, DEFAULT_UNITS);
+        stack.poolAndDrop().convolution(p.getInt("filters_3"), KERNEL, ConvolutionMode.Truncate);
+        return ConvLayers.finish(request, stack.layers(), DEFAULT_UNITS);
     }
 }

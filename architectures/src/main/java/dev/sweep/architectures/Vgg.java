@@ -2,6 +2,8 @@ package dev.sweep.architectures;
 
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.HyperParameters;
+import java.util.Optional;
+import dev.sweep.arch.ImageShape;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import dev.sweep.space.ParameterDeclaration;
@@ -49,16 +51,24 @@ public final class Vgg implements Architecture {
     }
 
     @Override
+    public Optional<String> inputProblem(ImageShape input, HyperParameters p) {
+        return stack(new NeuralNetConfiguration.Builder().list(), p, input).problem();
+    }
+
+    @Override
     public Network build(NetworkRequest request) {
-        HyperParameters p = request.parameters();
-        NeuralNetConfiguration.ListBuilder layers = request.base().list();
+        return ConvLayers.finish(request, stack(request.base().list(), request.parameters(), request.input()).layers(), DEFAULT_UNITS);
+    }
+
+    private ConvStack stack(NeuralNetConfiguration.ListBuilder layers, HyperParameters p, ImageShape input) {
+        ConvStack stack = new ConvStack(name(), layers, p, input, "fewer blocks");
         for (int block = 1; block <= p.getInt("blocks"); block++) {
             int filters = p.has("filters_" + block) ? p.getInt("filters_" + block) : p.getInt("filters") << (block - 1);
             for (int conv = 0; conv < p.getInt("convs_per_block"); conv++) {
-                ConvLayers.convolution(layers, p, filters, KERNEL, ConvolutionMode.Same);
+                stack.convolution(filters, KERNEL, ConvolutionMode.Same);
             }
-            ConvLayers.poolAndDrop(layers, p);
+            stack.poolAndDrop();
         }
-        return ConvLayers.finish(request, layers, DEFAULT_UNITS);
+        return stack;
     }
 }

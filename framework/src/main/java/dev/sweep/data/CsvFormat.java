@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code format: csv, file: train.csv}: Kaggle's "Digit Recognizer" form, a header, then one image per row: a label
- * column and one column per pixel (0-255, row by row), grey. The test images come from {@code test_file}, a second
+ * column and one column per pixel (0-255, row by row), grey; with {@code channels: 3}, all the red pixels, then the
+ * green, then the blue, as CIFAR-10's CSV copies lay them out. The test images come from {@code test_file}, a second
  * labelled file, or else from a stratified split of {@code file} that is the same on every run.
  */
 public final class CsvFormat implements DatasetFormat {
@@ -27,6 +28,7 @@ public final class CsvFormat implements DatasetFormat {
     static final String LABEL = "label";
     static final String HEIGHT = "height";
     static final String WIDTH = "width";
+    static final String CHANNELS = "channels";
     static final String TEST_FRACTION = "test_fraction";
     private static final int MAX_CLASSES = 100;
 
@@ -47,6 +49,7 @@ public final class CsvFormat implements DatasetFormat {
                 ParameterDeclaration.textParam(LABEL, "label", "the header of the label column"),
                 ParameterDeclaration.intParam(HEIGHT, 0, 0, 4096, "image height in pixels; 0: a square, from the pixel columns"),
                 ParameterDeclaration.intParam(WIDTH, 0, 0, 4096, "image width in pixels; 0: a square, from the pixel columns"),
+                ParameterDeclaration.intParam(CHANNELS, 1, 1, 3, "1: grey; 3: colour, the red plane's columns, then green's, then blue's"),
                 ParameterDeclaration.floatParam(TEST_FRACTION, 0.2, 0.01, 0.9,
                         "without test_file: the share of each class's rows kept apart as test images"));
     }
@@ -75,6 +78,9 @@ public final class CsvFormat implements DatasetFormat {
             problems.add(new Problem(height == 0 ? HEIGHT : WIDTH, "height and width are given together, or neither",
                     "give both (e.g. height: 28, width: 28), or neither for square images"));
         }
+        if (channels(settings) == 2) {
+            problems.add(new Problem(CHANNELS, "channels is 2", "use 1 for grey or 3 for colour (red, green, blue planes)"));
+        }
         return resolved;
     }
 
@@ -84,11 +90,12 @@ public final class CsvFormat implements DatasetFormat {
         String label = String.valueOf(settings.getOrDefault(LABEL, "label"));
         int height = ((Number) settings.getOrDefault(HEIGHT, 0)).intValue();
         int width = ((Number) settings.getOrDefault(WIDTH, 0)).intValue();
-        ImageRows train = read(file, label, height, width);
+        int channels = channels(settings);
+        ImageRows train = read(file, label, height, width, channels);
         ImageRows test;
         Object testFile = settings.get(TEST_FILE);
         if (testFile != null) {
-            test = read(Path.of(testFile.toString()), label, train.rows(), train.cols());
+            test = read(Path.of(testFile.toString()), label, train.rows(), train.cols(), channels);
         } else {
             double fraction = ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue();
             ImageRows[] split = train.split(fraction);
@@ -110,7 +117,11 @@ public final class CsvFormat implements DatasetFormat {
         return new IdxDataset(file.getParent(), train.images(), test.images(), classes);
     }
 
-    private static ImageRows read(Path file, String label, int height, int width) {
+    private static int channels(Map<String, Object> settings) {
+        return ((Number) settings.getOrDefault(CHANNELS, 1)).intValue();
+    }
+
+    private static ImageRows read(Path file, String label, int height, int width, int channels) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build().parse(reader)) {
             List<String> header = parser.getHeaderNames();
@@ -120,13 +131,14 @@ public final class CsvFormat implements DatasetFormat {
                         + "). Fix: set dataset.label to the label column's header, or add a header line.");
             }
             int pixels = header.size() - 1;
-            int rows = height > 0 ? height : (int) Math.round(Math.sqrt(pixels));
+            int rows = height > 0 ? height : (int) Math.round(Math.sqrt(pixels / (double) channels));
             int cols = width > 0 ? width : rows;
-            if (rows * cols != pixels) {
+            if (rows * cols * channels != pixels) {
                 throw new DataException(file + ": " + pixels + " pixel columns do not make " + (height > 0 ? rows + "x" + cols
-                        : "a square") + " image. Fix: set dataset.height and dataset.width to the images' size.");
+                        : "a square") + " image" + (channels > 1 ? " of " + channels + " channels" : "")
+                        + ". Fix: set dataset.height and dataset.width to the images' size" + (channels > 1 ? "" : ", or channels: 3 for colour") + ".");
             }
-            ImageRows images = new ImageRows(rows, cols);
+            ImageRows images = new ImageRows(rows, cols, channels);
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1; // the header is line 1
                 if (record.size() != header.size()) {

@@ -52,6 +52,7 @@ public final class DataSplit {
         provenance.put("format", spec.format());
         provenance.put("settings", spec.settings());
         provenance.put("class_names", data.classNames());
+        provenance.put("input_shape", java.util.List.of(data.train().rows(), data.train().cols(), data.train().channels()));
         provenance.put("folder", data.folder().toAbsolutePath().toString());
         provenance.put("train", "training file images [0, " + trainCount + ")");
         provenance.put("validation", "training file images [" + available + ", " + total + ")");
@@ -83,7 +84,7 @@ public final class DataSplit {
     }
 
     public ImageShape shape() {
-        return new ImageShape(train.rows(), train.cols(), 1, classes);
+        return new ImageShape(train.rows(), train.cols(), train.channels(), classes);
     }
 
     /** How the split was made, for a trial's stored configuration and an export's provenance. */

@@ -12,6 +12,10 @@ import java.util.stream.Stream;
 public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes, List<String> classNames) {
     public IdxDataset {
         classNames = List.copyOf(classNames);
+        if (train.rows() != test.rows() || train.cols() != test.cols() || train.channels() != test.channels()) {
+            throw new DataException(folder + ": training images are " + shape(train) + " but test images are " + shape(test)
+                    + ". Fix: use test images of the same dataset.");
+        }
         if (classNames.size() != classes) {
             throw new IllegalArgumentException(classNames.size() + " class names for " + classes + " classes");
         }
@@ -20,6 +24,11 @@ public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes
     /** Classes known by their numbers only, as in IDX and CSV files: named "0", "1", ... */
     public IdxDataset(Path folder, ImageSet train, ImageSet test, int classes) {
         this(folder, train, test, classes, numbered(classes));
+    }
+
+    /** height x width x channels. */
+    public static String shape(ImageSet images) {
+        return images.rows() + "x" + images.cols() + "x" + images.channels();
     }
 
     /** The names of classes known only by their numbers: "0", "1", ... */
@@ -37,10 +46,6 @@ public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes
         ImageSet train = imageSet(files.get(0), files.get(1));
         Path testLabels = files.get(3);
         ImageSet test = imageSet(files.get(2), testLabels);
-        if (train.rows() != test.rows() || train.cols() != test.cols()) {
-            throw new DataException(folder + ": training images are " + train.rows() + "x" + train.cols()
-                    + " but test images are " + test.rows() + "x" + test.cols() + ". Fix: use test files of the same dataset.");
-        }
         int classes = 0;
         for (int label : train.labels()) {
             classes = Math.max(classes, label + 1);

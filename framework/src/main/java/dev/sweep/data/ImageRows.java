@@ -9,12 +9,14 @@ import java.util.Random;
 final class ImageRows {
     private final int rows;
     private final int cols;
+    private final int channels;
     private final List<byte[]> pixels = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
 
-    ImageRows(int rows, int cols) {
+    ImageRows(int rows, int cols, int channels) {
         this.rows = rows;
         this.cols = cols;
+        this.channels = channels;
     }
 
     void add(byte[] image, int label) {
@@ -34,6 +36,10 @@ final class ImageRows {
         return cols;
     }
 
+    int channels() {
+        return channels;
+    }
+
     List<Integer> labels() {
         return Collections.unmodifiableList(labels);
     }
@@ -49,7 +55,7 @@ final class ImageRows {
             order.add(i);
         }
         Collections.shuffle(order, new Random(seed));
-        ImageRows result = new ImageRows(rows, cols);
+        ImageRows result = new ImageRows(rows, cols, channels);
         order.forEach(i -> result.add(pixels.get(i), labels.get(i)));
         return result;
     }
@@ -57,8 +63,8 @@ final class ImageRows {
     /** The rows {@link StratifiedSplit} keeps to train on, then those it holds out as test images, each in order. */
     ImageRows[] split(double fraction) {
         boolean[] test = StratifiedSplit.testRows(labels, fraction);
-        ImageRows kept = new ImageRows(rows, cols);
-        ImageRows held = new ImageRows(rows, cols);
+        ImageRows kept = new ImageRows(rows, cols, channels);
+        ImageRows held = new ImageRows(rows, cols, channels);
         for (int i = 0; i < test.length; i++) {
             (test[i] ? held : kept).add(pixels.get(i), labels.get(i));
         }
@@ -66,10 +72,11 @@ final class ImageRows {
     }
 
     ImageSet images() {
-        byte[] all = new byte[pixels.size() * rows * cols];
+        int size = rows * cols * channels;
+        byte[] all = new byte[pixels.size() * size];
         for (int i = 0; i < pixels.size(); i++) {
-            System.arraycopy(pixels.get(i), 0, all, i * rows * cols, rows * cols);
+            System.arraycopy(pixels.get(i), 0, all, i * size, size);
         }
-        return new ImageSet(all, labels.stream().mapToInt(Integer::intValue).toArray(), rows, cols);
+        return new ImageSet(all, labels.stream().mapToInt(Integer::intValue).toArray(), rows, cols, channels);
     }
 }

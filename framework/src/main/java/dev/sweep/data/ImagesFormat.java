@@ -34,20 +34,22 @@ import java.util.stream.Stream;
  * and PyTorch's {@code ImageFolder} read them: {@code PATH/train/<class>/*} and, if there is one,
  * {@code PATH/test/<class>/*} (else a stratified split of train). Classes are the folder names, sorted, numbered from 0;
  * the training pictures are shuffled by a fixed seed, so that the validation set (their last ones) holds every class.
- * Every picture is decoded once (ImageIO: PNG, JPEG, GIF, BMP), turned grey and resized to {@code height} x
- * {@code width}, and the result is cached beside the pictures, keyed by their names, sizes and times, so the next run
- * reads one file.
+ * Every picture is decoded once (ImageIO: PNG, JPEG, GIF, BMP), drawn on black (so transparency is background),
+ * resized to {@code height} x {@code width} and kept grey ({@code channels: 1}) or as red, green and blue planes
+ * ({@code channels: 3}); the result is cached beside the pictures, keyed by their names, sizes and times, so the next
+ * run reads one file.
  */
 public final class ImagesFormat implements DatasetFormat {
     public static final String NAME = "images";
     static final String DIR = "dir";
     static final String HEIGHT = "height";
     static final String WIDTH = "width";
+    static final String CHANNELS = "channels";
     static final String TEST_FRACTION = "test_fraction";
     static final String ON_BAD_FILE = "on_bad_file";
     static final String CACHE_FOLDER = ".sweep-cache";
     private static final int MAX_CLASSES = 100;
-    private static final String MAGIC = "SWEEP-IMAGES-2";
+    private static final String MAGIC = "SWEEP-IMAGES-3";
     private static final long SHUFFLE_SEED = 19_980_101L;
 
     @Override
@@ -57,7 +59,7 @@ public final class ImagesFormat implements DatasetFormat {
 
     @Override
     public String description() {
-        return "pictures in one folder per class (train/<class>/, test/<class>/), decoded once, grey, resized and cached";
+        return "pictures in one folder per class (train/<class>/, test/<class>/), decoded once, grey or colour, resized and cached";
     }
 
     @Override
@@ -65,6 +67,7 @@ public final class ImagesFormat implements DatasetFormat {
         return List.of(ParameterDeclaration.textParam(DIR, null, "the folder holding train/ (and test/), absolute or relative to the sweep file"),
                 ParameterDeclaration.intParam(HEIGHT, 28, 4, 512, "height the pictures are resized to"),
                 ParameterDeclaration.intParam(WIDTH, 28, 4, 512, "width the pictures are resized to"),
+                ParameterDeclaration.intParam(CHANNELS, 1, 1, 3, "1: grey (colour pictures are turned grey); 3: red, green and blue"),
                 ParameterDeclaration.floatParam(TEST_FRACTION, 0.2, 0.01, 0.9,
                         "without a test/ folder: the share of each class's pictures kept apart as test images"),
                 ParameterDeclaration.choiceParam(ON_BAD_FILE, "fail", List.of("fail", "skip"),
@@ -85,6 +88,9 @@ public final class ImagesFormat implements DatasetFormat {
                     "put one folder per class under " + path.resolve("train") + ", and optionally under test/"));
         }
         resolved.put(DIR, path.toAbsolutePath().toString());
+        if (channels(settings) == 2) {
+            problems.add(new Problem(CHANNELS, "channels is 2", "use 1 for grey or 3 for colour (red, green, blue)"));
+        }
         return resolved;
     }
 
@@ -93,23 +99,24 @@ public final class ImagesFormat implements DatasetFormat {
         Path dir = Path.of(settings.get(DIR).toString());
         int height = ((Number) settings.getOrDefault(HEIGHT, 28)).intValue();
         int width = ((Number) settings.getOrDefault(WIDTH, 28)).intValue();
+        int channels = channels(settings);
         boolean skip = "skip".equals(settings.get(ON_BAD_FILE));
         double fraction = ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue();
         List<String> classes = classes(dir.resolve("train"));
         List<Picture> train = pictures(dir.resolve("train"), classes);
         Path testDir = dir.resolve("test");
         List<Picture> test = Files.isDirectory(testDir) ? pictures(testDir, testClasses(testDir, classes)) : List.of();
-        Path cache = dir.resolve(CACHE_FOLDER).resolve(key(train, test, height, width, skip, fraction) + ".bin");
+        Path cache = dir.resolve(CACHE_FOLDER).resolve(key(train, test, height, width, channels, skip, fraction) + ".bin");
         if (Files.isRegularFile(cache)) {
             try {
                 return read(cache, dir, classes);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 say.accept("sweep: the cache " + cache + " is unreadable (" + e.getMessage() + "); decoding the pictures again");
             }
         }
         long started = System.nanoTime();
-        ImageRows decodedTrain = decode(train, height, width, skip, say);
-        ImageRows decodedTest = test.isEmpty() ? null : decode(test, height, width, skip, say);
+        ImageRows decodedTrain = decode(train, height, width, channels, skip, say);
+        ImageRows decodedTest = test.isEmpty() ? null : decode(test, height, width, channels, skip, say);
         ImageSet trainSet;
         ImageSet testSet;
         // Class folders come one after another, and validation is the last images of train: without a shuffle it
@@ -135,6 +142,10 @@ public final class ImagesFormat implements DatasetFormat {
     }
 
     private record Picture(Path file, int label) {
+    }
+
+    static int channels(Map<String, Object> settings) {
+        return ((Number) settings.getOrDefault(CHANNELS, 1)).intValue();
     }
 
     /** The class folders of train/, sorted; an empty one, or none, is an error. */
@@ -198,12 +209,13 @@ public final class ImagesFormat implements DatasetFormat {
         return pictures;
     }
 
-    private static ImageRows decode(List<Picture> pictures, int height, int width, boolean skip, Consumer<String> say) {
-        ImageRows decoded = new ImageRows(height, width);
+    private static ImageRows decode(List<Picture> pictures, int height, int width, int channels, boolean skip,
+                                    Consumer<String> say) {
+        ImageRows decoded = new ImageRows(height, width, channels);
         int skipped = 0;
         for (Picture picture : pictures) {
             try {
-                decoded.add(grey(read(picture.file()), height, width), picture.label());
+                decoded.add(pixels(read(picture.file()), height, width, channels), picture.label());
             } catch (DataException e) {
                 if (!skip) {
                     throw e;
@@ -219,14 +231,14 @@ public final class ImagesFormat implements DatasetFormat {
     }
 
     /**
-     * A picture as training saw it: grey, resized to {@code height} x {@code width}, pixels / 255, for {@code predict} of
-     * a model trained on an image folder.
+     * A picture as training saw it: resized to {@code height} x {@code width}, grey or in colour planes, pixels / 255,
+     * for {@code predict} of a model trained on an image folder.
      */
-    public static float[] picture(Path file, int height, int width) {
-        byte[] grey = grey(read(file), height, width);
-        float[] pixels = new float[grey.length];
-        for (int i = 0; i < grey.length; i++) {
-            pixels[i] = (grey[i] & 0xff) / 255f;
+    public static float[] picture(Path file, int height, int width, int channels) {
+        byte[] bytes = pixels(read(file), height, width, channels);
+        float[] pixels = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            pixels[i] = (bytes[i] & 0xff) / 255f;
         }
         return pixels;
     }
@@ -271,9 +283,12 @@ public final class ImagesFormat implements DatasetFormat {
         }
     }
 
-    /** Luminance on black, resized with bilinear interpolation: transparent pixels become background. */
-    private static byte[] grey(BufferedImage image, int height, int width) {
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    /**
+     * Drawn on black and resized with bilinear interpolation (transparent pixels become background), then luminance, or
+     * the red, green and blue planes one after another (channel-first, as the networks' input type reads them).
+     */
+    private static byte[] pixels(BufferedImage image, int height, int width, int channels) {
+        BufferedImage target = new BufferedImage(width, height, channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
         try {
             g.setColor(Color.BLACK);
@@ -284,16 +299,28 @@ public final class ImagesFormat implements DatasetFormat {
         } finally {
             g.dispose();
         }
-        byte[] pixels = new byte[height * width];
-        target.getRaster().getDataElements(0, 0, width, height, pixels);
-        return pixels;
+        if (channels == 1) {
+            byte[] pixels = new byte[height * width];
+            target.getRaster().getDataElements(0, 0, width, height, pixels);
+            return pixels;
+        }
+        int plane = height * width;
+        byte[] planes = new byte[3 * plane];
+        int[] rgb = target.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < plane; i++) {
+            planes[i] = (byte) (rgb[i] >> 16);
+            planes[plane + i] = (byte) (rgb[i] >> 8);
+            planes[2 * plane + i] = (byte) rgb[i];
+        }
+        return planes;
     }
 
     /** The cache's name: the settings, and every file's place, size and modification time. */
-    private static String key(List<Picture> train, List<Picture> test, int height, int width, boolean skip, double fraction) {
+    private static String key(List<Picture> train, List<Picture> test, int height, int width, int channels, boolean skip,
+                              double fraction) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((MAGIC + " " + height + "x" + width + " " + skip + " " + fraction).getBytes(StandardCharsets.UTF_8));
+            digest.update((MAGIC + " " + height + "x" + width + "x" + channels + " " + skip + " " + fraction).getBytes(StandardCharsets.UTF_8));
             for (List<Picture> pictures : List.of(train, test)) {
                 digest.update((byte) '|');
                 for (Picture p : pictures) {
@@ -321,6 +348,7 @@ public final class ImagesFormat implements DatasetFormat {
                     out.writeInt(set.count());
                     out.writeInt(set.rows());
                     out.writeInt(set.cols());
+                    out.writeInt(set.channels());
                     for (int label : set.labels()) {
                         out.writeByte(label);
                     }
@@ -344,13 +372,14 @@ public final class ImagesFormat implements DatasetFormat {
                 int count = in.readInt();
                 int rows = in.readInt();
                 int cols = in.readInt();
+                int channels = in.readInt();
                 int[] labels = new int[count];
                 for (int i = 0; i < count; i++) {
                     labels[i] = in.readUnsignedByte();
                 }
-                byte[] pixels = new byte[count * rows * cols];
+                byte[] pixels = new byte[count * rows * cols * channels];
                 in.readFully(pixels);
-                sets[s] = new ImageSet(pixels, labels, rows, cols);
+                sets[s] = new ImageSet(pixels, labels, rows, cols, channels);
             }
             return new IdxDataset(dir, sets[0], sets[1], classes.size(), classes);
         }

@@ -4,6 +4,7 @@ import dev.sweep.FatalException;
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.InputShapeException;
 import dev.sweep.arch.Network;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
@@ -40,6 +41,8 @@ public final class LocalTrialExecutor implements TrialExecutor {
         Network network;
         try {
             network = NetworkFactory.build(architecture, parameters, data.shape(), spec.seed(), stepsPerEpoch);
+        } catch (InputShapeException e) {
+            throw new TrialFailedException(e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new TrialFailedException("architecture '" + architecture.name() + "' could not build a network from "
                     + parameters + ": " + e, e);

@@ -3,6 +3,7 @@ package dev.sweep.train;
 import dev.sweep.arch.Architecture;
 import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.ImageShape;
+import dev.sweep.arch.InputShapeException;
 import dev.sweep.arch.Network;
 import dev.sweep.arch.NetworkRequest;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -20,9 +21,16 @@ public final class NetworkFactory {
         return build(architecture, parameters, shape, seed, 1);
     }
 
-    /** @param stepsPerEpoch minibatches per epoch, which a warm-up counts in */
+    /**
+     * @param stepsPerEpoch minibatches per epoch, which a warm-up counts in
+     * @throws InputShapeException when the architecture says these parameters cannot take pictures of this size
+     */
     public static Network build(Architecture architecture, HyperParameters parameters, ImageShape shape, long seed,
                                 int stepsPerEpoch) {
+        var problem = architecture.inputProblem(shape, parameters);
+        if (problem.isPresent()) {
+            throw new InputShapeException(problem.get());
+        }
         NativeHelpers.probeOnce();
         String optimizer = parameters.getString(TrainerParameters.OPTIMIZER);
         double learningRate = parameters.has(TrainerParameters.LEARNING_RATE)

@@ -62,7 +62,7 @@ public final class ThroughputProbe {
     public static Rate trainRate(Network network, DataSplit data, int batchSize, int warmUpSteps, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         TrainingBatches batches = new TrainingBatches(data.train(), data.classes(), batchSize, new Random(1),
-                InputNormalization.SCALE, new Augmentation(0, 0, new Random(1)));
+                InputNormalization.SCALE, new Augmentation(0, 0, false, new Random(1)));
         for (int i = 0; i < warmUpSteps && batches.hasNext(); i++) {
             INDArray[] batch = batches.next();
             network.fit(batch[0], batch[1]);
@@ -74,7 +74,7 @@ public final class ThroughputProbe {
         while (elapsed < seconds) {
             if (!batches.hasNext()) {
                 batches = new TrainingBatches(data.train(), data.classes(), batchSize, new Random(images),
-                        InputNormalization.SCALE, new Augmentation(0, 0, new Random(1)));
+                        InputNormalization.SCALE, new Augmentation(0, 0, false, new Random(1)));
             }
             INDArray[] batch = batches.next();
             network.fit(batch[0], batch[1]);

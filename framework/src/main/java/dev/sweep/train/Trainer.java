@@ -31,7 +31,7 @@ public final class Trainer {
                                 TrialReporter reporter) throws TrialFailedException {
         List<EpochMetrics> history = new ArrayList<>();
         Random order = new Random(seed);
-        Augmentation augmentation = new Augmentation(settings.rotation(), settings.translation(),
+        Augmentation augmentation = new Augmentation(settings.rotation(), settings.translation(), settings.flip(),
                 new Random(seed ^ 0x5DEECE66DL));
         EarlyStopping stopping = new EarlyStopping(settings.patience(), settings.minDelta(),
                 settings.objective().goal() == Objective.Goal.MAXIMIZE);

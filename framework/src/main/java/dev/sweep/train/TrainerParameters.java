@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.sweep.space.ParameterDeclaration.booleanParam;
 import static dev.sweep.space.ParameterDeclaration.choiceParam;
 import static dev.sweep.space.ParameterDeclaration.floatParam;
 import static dev.sweep.space.ParameterDeclaration.intParam;
@@ -26,6 +27,7 @@ public final class TrainerParameters {
     public static final String NORMALIZE = "normalize";
     public static final String ROTATION = "rotation";
     public static final String TRANSLATION = "translation";
+    public static final String FLIP = "flip";
     public static final String PATIENCE = "patience";
     public static final String MIN_DELTA = "min_delta";
 
@@ -50,6 +52,7 @@ public final class TrainerParameters {
                     "inputs: pixel/255, or (pixel/255 - 0.1307) / 0.3081 with MNIST's mean and standard deviation"),
             floatParam(ROTATION, 0.0, 0.0, 180.0, "training augmentation: random rotation within +-this many degrees"),
             floatParam(TRANSLATION, 0.0, 0.0, 0.5, "training augmentation: random shift within +-this fraction of width and height"),
+            booleanParam(FLIP, false, "training augmentation: mirror left-right half of the time; for photos, never for digits or text"),
             intParam(PATIENCE, 0, 0, 10_000,
                     "early stopping: stop after this many epochs without the objective improving by min_delta; 0 never stops early"),
             floatParam(MIN_DELTA, 0.0, 0.0, 1e6, "early stopping: the least change of the objective that counts as improving"));

@@ -76,7 +76,7 @@ final class TrainingBatches {
         if (augmentation.isActive()) {
             features = augmented;
             for (int b = 0; b < size; b++) {
-                augmentation.apply(scaled, b * pixels, images.rows(), images.cols(), features, b * pixels);
+                augmentation.apply(scaled, b * pixels, images.rows(), images.cols(), images.channels(), features, b * pixels);
             }
         }
         if (normalization != InputNormalization.SCALE) {

@@ -5,6 +5,7 @@ import dev.sweep.config.Objective;
 
 import static dev.sweep.train.TrainerParameters.BATCH_SIZE;
 import static dev.sweep.train.TrainerParameters.EPOCHS;
+import static dev.sweep.train.TrainerParameters.FLIP;
 import static dev.sweep.train.TrainerParameters.MIN_DELTA;
 import static dev.sweep.train.TrainerParameters.NORMALIZE;
 import static dev.sweep.train.TrainerParameters.PATIENCE;
@@ -13,11 +14,11 @@ import static dev.sweep.train.TrainerParameters.TRANSLATION;
 
 /** How the training loop runs a trial, read from its resolved parameters and the sweep's objective. */
 public record TrainingSettings(int epochs, int batchSize, InputNormalization normalization, double rotation,
-                               double translation, int patience, double minDelta, Objective objective) {
+                               double translation, boolean flip, int patience, double minDelta, Objective objective) {
 
     public static TrainingSettings of(HyperParameters p, Objective objective) {
         return new TrainingSettings(p.getInt(EPOCHS), p.getInt(BATCH_SIZE), InputNormalization.named(p.getString(NORMALIZE)),
-                p.getDouble(ROTATION), p.getDouble(TRANSLATION), p.getInt(PATIENCE), p.getDouble(MIN_DELTA), objective);
+                p.getDouble(ROTATION), p.getDouble(TRANSLATION), p.getBoolean(FLIP), p.getInt(PATIENCE), p.getDouble(MIN_DELTA), objective);
     }
 
     double objectiveOf(ClassificationMetrics validation) {

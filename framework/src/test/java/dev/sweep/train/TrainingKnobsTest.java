@@ -143,9 +143,9 @@ class TrainingKnobsTest {
     void standardizeGivesInputsOfMeanZeroAndUnitSpread() {
         DataSplit split = data(5000);
         INDArray scaled = new TrainingBatches(split.train(), 10, 5000, new Random(1), InputNormalization.SCALE,
-                new Augmentation(0, 0, new Random(1))).next()[0];
+                new Augmentation(0, 0, false, new Random(1))).next()[0];
         INDArray standardized = new TrainingBatches(split.train(), 10, 5000, new Random(1), InputNormalization.STANDARDIZE,
-                new Augmentation(0, 0, new Random(1))).next()[0];
+                new Augmentation(0, 0, false, new Random(1))).next()[0];
         assertThat(scaled.meanNumber().doubleValue()).isCloseTo(0.1307, within(0.01));
         assertThat(standardized.meanNumber().doubleValue()).isCloseTo(0.0, within(0.03));
         assertThat(standardized.stdNumber().doubleValue()).isCloseTo(1.0, within(0.03));
@@ -155,9 +155,9 @@ class TrainingKnobsTest {
     void augmentationMovesPixelsButKeepsLabelsAndNeverTouchesValidationOrTest() throws Exception {
         DataSplit split = data(512);
         INDArray[] plain = new TrainingBatches(split.train(), 10, 512, new Random(5), InputNormalization.SCALE,
-                new Augmentation(0, 0, new Random(9))).next();
+                new Augmentation(0, 0, false, new Random(9))).next();
         INDArray[] augmented = new TrainingBatches(split.train(), 10, 512, new Random(5), InputNormalization.SCALE,
-                new Augmentation(10, 0.05, new Random(9))).next();
+                new Augmentation(10, 0.05, false, new Random(9))).next();
         assertThat(augmented[1]).isEqualTo(plain[1]);
         assertThat(augmented[0]).isNotEqualTo(plain[0]);
         long changedImages = 0;
@@ -171,7 +171,7 @@ class TrainingKnobsTest {
         assertThat(augmented[0].sumNumber().doubleValue()).isCloseTo(plain[0].sumNumber().doubleValue(),
                 within(0.05 * plain[0].sumNumber().doubleValue()));
         INDArray[] again = new TrainingBatches(split.train(), 10, 512, new Random(5), InputNormalization.SCALE,
-                new Augmentation(10, 0.05, new Random(9))).next();
+                new Augmentation(10, 0.05, false, new Random(9))).next();
         assertThat(again[0]).as("seeded").isEqualTo(augmented[0]);
 
         INDArray validationBefore = split.validationSet().features().dup();

@@ -67,21 +67,25 @@ final class PredictCommand implements Callable<Integer> {
             throw new UserInputException("--limit is at least 1 (images from each IDX file), not " + limit);
         }
         ModelExport.Loaded loaded = ExportedModels.load(model);
-        // A model trained on an image folder reads pictures as that folder's were read: grey and resized whole.
         JsonNode dataset = loaded.provenance().path("dataset");
-        boolean folder = dataset.path("format").asText("").equals(ImagesFormat.NAME);
-        int height = folder ? dataset.path("settings").path("height").asInt(SIDE) : SIDE;
-        int width = folder ? dataset.path("settings").path("width").asInt(SIDE) : SIDE;
+        int[] shape = inputShape(dataset);
+        // Digits are read as MNIST's were made (cropped to the ink, centred by mass); pictures for any other model are
+        // read as its training data was: drawn whole on black, resized, grey or in colour.
+        boolean digits = !dataset.path("format").asText("").equals(ImagesFormat.NAME)
+                && shape[0] == SIDE && shape[1] == SIDE && shape[2] == 1;
         List<Input> images = new ArrayList<>();
         for (Path input : inputs) {
-            images.addAll(folder && !looksLikeIdx(input) ? List.of(new Input(input.toString(), pictureOf(input, height, width)))
-                    : read(input));
+            if (!Files.isRegularFile(input)) {
+                throw new UserInputException(input + ": no such file. Fix: give image files or IDX image files.");
+            }
+            if (looksLikeIdx(input)) {
+                images.addAll(readIdx(input, shape));
+            } else {
+                images.add(new Input(input.toString(), digits ? DigitImages.read(input)
+                        : ImagesFormat.picture(input, shape[0], shape[1], shape[2])));
+            }
         }
-        int size = height * width;
-        if (images.stream().anyMatch(image -> image.pixels().length != size)) {
-            throw new UserInputException("the model reads " + height + "x" + width + " images, and an IDX input holds "
-                    + "another size. Fix: give pictures, or IDX images of " + height + "x" + width);
-        }
+        int size = shape[0] * shape[1] * shape[2];
         float[] batch = new float[images.size() * size];
         for (int i = 0; i < images.size(); i++) {
             System.arraycopy(images.get(i).pixels(), 0, batch, i * size, size);
@@ -98,31 +102,35 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static float[] pictureOf(Path input, int height, int width) {
-        if (!Files.isRegularFile(input)) {
-            throw new UserInputException(input + ": no such file. Fix: give image files or IDX image files.");
+    /**
+     * Height, width and channels of the model's input, as its provenance records them; a model exported before they
+     * were recorded took an image folder's height and width in grey, or else MNIST's 28x28.
+     */
+    private static int[] inputShape(JsonNode dataset) {
+        JsonNode shape = dataset.path("input_shape");
+        if (shape.isArray() && shape.size() == 3) {
+            return new int[]{shape.get(0).asInt(), shape.get(1).asInt(), shape.get(2).asInt()};
         }
-        return ImagesFormat.picture(input, height, width);
+        JsonNode settings = dataset.path("settings");
+        boolean folder = dataset.path("format").asText("").equals(ImagesFormat.NAME);
+        return folder ? new int[]{settings.path("height").asInt(SIDE), settings.path("width").asInt(SIDE), 1}
+                : new int[]{SIDE, SIDE, 1};
     }
 
-    private List<Input> read(Path input) {
-        if (!Files.isRegularFile(input)) {
-            throw new UserInputException(input + ": no such file. Fix: give image files or IDX image files.");
-        }
-        if (!looksLikeIdx(input)) {
-            return List.of(new Input(input.toString(), DigitImages.read(input)));
-        }
+    private List<Input> readIdx(Path input, int[] shape) {
         IdxArray idx = IdxReader.read(input);
-        if (idx.dimensions().length != 3 || idx.dimensions()[1] != SIDE || idx.dimensions()[2] != SIDE) {
+        if (shape[2] != 1 || idx.dimensions().length != 3 || idx.dimensions()[1] != shape[0] || idx.dimensions()[2] != shape[1]) {
             throw new DataException(input + ": an IDX file of " + java.util.Arrays.toString(idx.dimensions())
-                    + " values; the model reads 28x28 images. Fix: give an images file (count, 28, 28).");
+                    + " values; the model reads " + shape[0] + "x" + shape[1] + "x" + shape[2] + " images. Fix: give "
+                    + (shape[2] == 1 ? "an images file (count, " + shape[0] + ", " + shape[1] + ")" : "pictures") + ".");
         }
         int count = limit == null ? idx.count() : Math.min(limit, idx.count());
+        int size = shape[0] * shape[1];
         List<Input> images = new ArrayList<>();
         for (int n = 0; n < count; n++) {
-            float[] pixels = new float[SIDE * SIDE];
-            for (int k = 0; k < pixels.length; k++) {
-                pixels[k] = (idx.data()[n * pixels.length + k] & 0xff) / 255f;
+            float[] pixels = new float[size];
+            for (int k = 0; k < size; k++) {
+                pixels[k] = (idx.data()[n * size + k] & 0xff) / 255f;
             }
             images.add(new Input(input.getFileName() + "#" + n, pixels));
         }
