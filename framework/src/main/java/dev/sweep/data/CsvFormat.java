@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +83,22 @@ public final class CsvFormat implements DatasetFormat {
             problems.add(new Problem(CHANNELS, "channels is 2", "use 1 for grey or 3 for colour (red, green, blue planes)"));
         }
         return resolved;
+    }
+
+    @Override
+    public Optional<DatasetShipment> shipment(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
+        Map<String, Object> arrived = new LinkedHashMap<>(settings);
+        List<String> files = new java.util.ArrayList<>();
+        List<String> paths = new java.util.ArrayList<>();
+        for (String key : List.of(FILE, TEST_FILE)) {
+            if (settings.get(key) != null) {
+                Path file = Path.of(settings.get(key).toString());
+                files.add(file.toAbsolutePath().toString());
+                arrived.put(key, file.getFileName().toString());
+                paths.add(key);
+            }
+        }
+        return Optional.of(new DatasetShipment(files, NAME, arrived, paths));
     }
 
     @Override

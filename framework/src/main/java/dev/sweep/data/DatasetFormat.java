@@ -5,6 +5,7 @@ import dev.sweep.space.ParameterDeclaration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +36,14 @@ public interface DatasetFormat {
         return settings;
     }
 
+
+    /**
+     * What {@code ship_data} sends so that an executor on a machine without this dataset's path can load it, or empty
+     * when this format cannot be shipped (the default: the dataset is then read from its path on every node).
+     */
+    default Optional<DatasetShipment> shipment(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
+        return Optional.empty();
+    }
 
     /**
      * The training and test images; a file that cannot be read is a {@link DataException} naming it and the fix.

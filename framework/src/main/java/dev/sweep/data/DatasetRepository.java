@@ -34,6 +34,11 @@ public final class DatasetRepository {
         return splits.computeIfAbsent(spec, s -> DataSplit.of(dataset(s), s));
     }
 
+    /** What ship_data sends of this dataset, or empty when its format is read from its path on every node. */
+    public java.util.Optional<DatasetShipment> shipment(DatasetSpec spec) {
+        return formats.get(spec.format()).shipment(spec.settings(), dataRoot, say);
+    }
+
     public synchronized IdxDataset dataset(DatasetSpec spec) {
         DatasetFormat format = formats.get(spec.format());
         // One load per source, whatever split of it a sweep asks for.

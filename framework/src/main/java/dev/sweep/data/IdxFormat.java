@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +56,17 @@ public final class IdxFormat implements DatasetFormat {
         return resolved;
     }
 
+
+    @Override
+    public Optional<DatasetShipment> shipment(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
+        return Optional.of(shipment(Path.of(settings.get(DIR).toString())));
+    }
+
+    /** The four IDX files of a folder, read as a folder of IDX files where they arrive. */
+    static DatasetShipment shipment(Path folder) {
+        List<String> files = IdxDataset.files(folder).stream().map(f -> f.toAbsolutePath().toString()).toList();
+        return new DatasetShipment(files, NAME, Map.of(DIR, "."), List.of(DIR));
+    }
 
     @Override
     public IdxDataset load(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {

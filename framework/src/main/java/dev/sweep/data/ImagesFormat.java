@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -47,6 +48,7 @@ public final class ImagesFormat implements DatasetFormat {
     static final String CHANNELS = "channels";
     static final String TEST_FRACTION = "test_fraction";
     static final String ON_BAD_FILE = "on_bad_file";
+    static final String CACHE = "cache";
     static final String CACHE_FOLDER = ".sweep-cache";
     private static final int MAX_CLASSES = 100;
     private static final String MAGIC = "SWEEP-IMAGES-3";
@@ -71,13 +73,29 @@ public final class ImagesFormat implements DatasetFormat {
                 ParameterDeclaration.floatParam(TEST_FRACTION, 0.2, 0.01, 0.9,
                         "without a test/ folder: the share of each class's pictures kept apart as test images"),
                 ParameterDeclaration.choiceParam(ON_BAD_FILE, "fail", List.of("fail", "skip"),
-                        "a file that is not a readable picture: stop with its name, or skip it with a warning"));
+                        "a file that is not a readable picture: stop with its name, or skip it with a warning"),
+                ParameterDeclaration.textParam(CACHE, null, "instead of dir: a file of decoded pictures from an earlier run's "
+                        + ".sweep-cache folder, read alone (how ship_data sends an image folder)"));
     }
 
     @Override
     public Map<String, Object> resolve(Map<String, Object> settings, Path base, List<Problem> problems) {
         Map<String, Object> resolved = new LinkedHashMap<>(settings);
         Object dir = settings.get(DIR);
+        Object cache = settings.get(CACHE);
+        if (dir != null && cache != null) {
+            problems.add(new Problem(CACHE, "an images dataset reads its folder or a cache file, not both", "keep dir: or cache:"));
+            return resolved;
+        }
+        if (cache != null) {
+            Path path = base.resolve(cache.toString()).normalize();
+            if (!Files.isRegularFile(path)) {
+                problems.add(new Problem(CACHE, "cache '" + cache + "' is not a file (looked for " + path + ")",
+                        "give a file from an earlier run's " + CACHE_FOLDER + " folder, or dir: PATH"));
+            }
+            resolved.put(CACHE, path.toAbsolutePath().toString());
+            return resolved;
+        }
         if (dir == null) {
             problems.add(new Problem(null, "an images dataset needs its folder", "add dir: PATH, the folder holding train/<class>/"));
             return resolved;
@@ -95,21 +113,61 @@ public final class ImagesFormat implements DatasetFormat {
     }
 
     @Override
+    public Optional<DatasetShipment> shipment(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
+        Path cache = settings.get(CACHE) != null ? Path.of(settings.get(CACHE).toString()) : Source.of(settings).cache();
+        if (!Files.isRegularFile(cache)) {
+            load(settings, dataRoot, say);
+        }
+        if (!Files.isRegularFile(cache)) {
+            throw new DataException("ship_data sends an image folder as its cache file, and " + cache + " could not be written. "
+                    + "Fix: make " + cache.getParent() + " writable, or remove ship_data and put the pictures at the same path on every node.");
+        }
+        Map<String, Object> arrived = new LinkedHashMap<>(settings);
+        arrived.remove(DIR);
+        arrived.put(CACHE, cache.getFileName().toString());
+        return Optional.of(new DatasetShipment(List.of(cache.toAbsolutePath().toString()), NAME, arrived, List.of(CACHE)));
+    }
+
+    /**
+     * The folder's classes and pictures, and where their decoded copy is cached for these settings: named by the
+     * settings and every file's size and time.
+     */
+    private record Source(Path dir, List<String> classes, List<Picture> train, List<Picture> test, Path cache) {
+        static Source of(Map<String, Object> settings) {
+            Path dir = Path.of(settings.get(DIR).toString());
+            List<String> classes = ImagesFormat.classes(dir.resolve("train"));
+            List<Picture> train = pictures(dir.resolve("train"), classes);
+            Path testDir = dir.resolve("test");
+            List<Picture> test = Files.isDirectory(testDir) ? pictures(testDir, testClasses(testDir, classes)) : List.of();
+            return new Source(dir, classes, train, test, dir.resolve(CACHE_FOLDER).resolve(key(train, test, settings) + ".bin"));
+        }
+    }
+
+    @Override
     public IdxDataset load(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
-        Path dir = Path.of(settings.get(DIR).toString());
+        if (settings.get(CACHE) != null) {
+            Path cache = Path.of(settings.get(CACHE).toString());
+            try {
+                return read(cache, cache.getParent());
+            } catch (IOException | RuntimeException e) {
+                throw new DataException(cache + " is not a file of decoded pictures this Sweep reads (" + e.getMessage() + "). Fix: "
+                        + "give a file from a recent run's " + CACHE_FOLDER + " folder, or dir: PATH to decode the pictures.", e);
+            }
+        }
+        Source source = Source.of(settings);
+        Path dir = source.dir();
+        List<String> classes = source.classes();
+        List<Picture> train = source.train();
+        List<Picture> test = source.test();
+        Path cache = source.cache();
         int height = ((Number) settings.getOrDefault(HEIGHT, 28)).intValue();
         int width = ((Number) settings.getOrDefault(WIDTH, 28)).intValue();
         int channels = channels(settings);
         boolean skip = "skip".equals(settings.get(ON_BAD_FILE));
         double fraction = ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue();
-        List<String> classes = classes(dir.resolve("train"));
-        List<Picture> train = pictures(dir.resolve("train"), classes);
-        Path testDir = dir.resolve("test");
-        List<Picture> test = Files.isDirectory(testDir) ? pictures(testDir, testClasses(testDir, classes)) : List.of();
-        Path cache = dir.resolve(CACHE_FOLDER).resolve(key(train, test, height, width, channels, skip, fraction) + ".bin");
         if (Files.isRegularFile(cache)) {
             try {
-                return read(cache, dir, classes);
+                return read(cache, dir);
             } catch (IOException | RuntimeException e) {
                 say.accept("sweep: the cache " + cache + " is unreadable (" + e.getMessage() + "); decoding the pictures again");
             }
@@ -316,11 +374,12 @@ public final class ImagesFormat implements DatasetFormat {
     }
 
     /** The cache's name: the settings, and every file's place, size and modification time. */
-    private static String key(List<Picture> train, List<Picture> test, int height, int width, int channels, boolean skip,
-                              double fraction) {
+    private static String key(List<Picture> train, List<Picture> test, Map<String, Object> settings) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((MAGIC + " " + height + "x" + width + "x" + channels + " " + skip + " " + fraction).getBytes(StandardCharsets.UTF_8));
+            String decoding = settings.getOrDefault(HEIGHT, 28) + "x" + settings.getOrDefault(WIDTH, 28) + "x" + channels(settings)
+                    + " " + "skip".equals(settings.get(ON_BAD_FILE)) + " " + ((Number) settings.getOrDefault(TEST_FRACTION, 0.2)).doubleValue();
+            digest.update((MAGIC + " " + decoding).getBytes(StandardCharsets.UTF_8));
             for (List<Picture> pictures : List.of(train, test)) {
                 digest.update((byte) '|');
                 for (Picture p : pictures) {
@@ -344,6 +403,9 @@ public final class ImagesFormat implements DatasetFormat {
             try (OutputStream file = Files.newOutputStream(temp); DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(file))) {
                 out.writeUTF(MAGIC);
                 out.writeInt(data.classes());
+                for (String name : data.classNames()) {
+                    out.writeUTF(name);
+                }
                 for (ImageSet set : List.of(data.train(), data.test())) {
                     out.writeInt(set.count());
                     out.writeInt(set.rows());
@@ -362,10 +424,18 @@ public final class ImagesFormat implements DatasetFormat {
         }
     }
 
-    private static IdxDataset read(Path cache, Path dir, List<String> classes) throws IOException {
+    private static IdxDataset read(Path cache, Path dir) throws IOException {
         try (InputStream file = Files.newInputStream(cache); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(file))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != classes.size()) {
+            if (!MAGIC.equals(in.readUTF())) {
                 throw new IOException("not a cache of this version");
+            }
+            int classCount = in.readInt();
+            if (classCount < 2 || classCount > MAX_CLASSES) {
+                throw new IOException(classCount + " classes");
+            }
+            List<String> classes = new ArrayList<>();
+            for (int c = 0; c < classCount; c++) {
+                classes.add(in.readUTF());
             }
             ImageSet[] sets = new ImageSet[2];
             for (int s = 0; s < 2; s++) {

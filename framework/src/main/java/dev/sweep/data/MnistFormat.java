@@ -5,6 +5,7 @@ import dev.sweep.space.ParameterDeclaration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** {@code format: mnist}, the default: MNIST, fetched once into the data folder and checked by its label counts. */
@@ -26,6 +27,11 @@ public final class MnistFormat implements DatasetFormat {
         return List.of();
     }
 
+
+    @Override
+    public Optional<DatasetShipment> shipment(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
+        return Optional.of(IdxFormat.shipment(MnistDownload.ensure(dataRoot, say)));
+    }
 
     @Override
     public IdxDataset load(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {

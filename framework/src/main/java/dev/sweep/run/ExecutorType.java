@@ -54,11 +54,13 @@ public interface ExecutorType {
      * What a session may need from the process that runs the sweep.
      *
      * @param dataRoot   where known datasets are fetched to
-     * @param dataFolder the folder of the sweep's dataset files
+     * @param dataset    the sweep's dataset
+     * @param shipment   what ship_data sends of it, asked only by executors that ship it
      * @param local      the in-process executor, for a session that runs trials here too (Spark's local mode)
      * @param modules    the Guice modules a worker process installs to run trials as this process does
      */
-    record Context(String sweepName, Path dataRoot, Path dataFolder, LocalTrialExecutor local,
+    record Context(String sweepName, Path dataRoot, dev.sweep.config.DatasetSpec dataset,
+                   java.util.function.Supplier<java.util.Optional<dev.sweep.data.DatasetShipment>> shipment, LocalTrialExecutor local,
                    List<Class<? extends com.google.inject.Module>> modules) {
     }
 

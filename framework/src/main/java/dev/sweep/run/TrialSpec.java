@@ -15,9 +15,8 @@ import java.util.Map;
 public record TrialSpec(String sweepName, int number, int repeat, String architecture, Map<String, Object> parameters,
                         long seed, DatasetSpec dataset, Objective objective) implements Serializable {
 
-    /** The same trial on the same split of a copy of its data found elsewhere. */
-    public TrialSpec withDataFolder(java.nio.file.Path folder) {
-        return new TrialSpec(sweepName, number, repeat, architecture, parameters, seed,
-                DatasetSpec.idx(folder, dataset.trainLimit(), dataset.validation()), objective);
+    /** The same trial on a copy of its data read elsewhere (shipped to another machine, say). */
+    public TrialSpec withDataset(DatasetSpec copy) {
+        return new TrialSpec(sweepName, number, repeat, architecture, parameters, seed, copy, objective);
     }
 }

@@ -145,4 +145,60 @@ class ImagesFormatTest {
         assertThat(problems).extracting(DatasetFormat.Problem::message)
                 .containsExactly("dir 'nowhere' has no train/ folder (looked for " + dir.resolve("nowhere/train") + ")");
     }
+
+    /** {@code count} 12x12 pictures per colour: a square of that colour, centred on black. */
+    private static void writeSquares(Path train, Map<String, Integer> colours, int count) throws IOException {
+        for (var colour : colours.entrySet()) {
+            Path folder = Files.createDirectories(train.resolve(colour.getKey()));
+            for (int i = 0; i < count; i++) {
+                BufferedImage image = new BufferedImage(12, 12, BufferedImage.TYPE_INT_RGB);
+                for (int y = 3; y < 9; y++) {
+                    for (int x = 3; x < 9; x++) {
+                        image.setRGB(x, y, colour.getValue());
+                    }
+                }
+                ImageIO.write(image, "png", folder.resolve(i + ".png").toFile());
+            }
+        }
+    }
+
+    @Test
+    void colourPicturesLoadAsRedGreenAndBluePlanesAndShipAsTheirCacheAlone() throws IOException {
+        writeSquares(dir.resolve("pictures/train"), Map.of("red", 0xFF0000, "green", 0x00FF00), 20);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        format.settings().forEach(s -> settings.put(s.name(), s.defaultValue()));
+        settings.putAll(Map.of("dir", "pictures", "height", 8, "width", 8, "channels", 3));
+        List<DatasetFormat.Problem> problems = new ArrayList<>();
+        Map<String, Object> resolved = format.resolve(settings, dir, problems);
+        assertThat(problems).isEmpty();
+        IdxDataset data = format.load(resolved, ROOT, m -> { });
+        assertThat(data.classNames()).containsExactly("green", "red");
+        ImageSet train = data.train();
+        assertThat(train.channels()).isEqualTo(3);
+        assertThat(train.pixelsPerImage()).isEqualTo(3 * 64);
+        int centre = 4 * 8 + 4;
+        for (int i = 0; i < train.count(); i++) {
+            int red = train.pixels()[i * 192 + centre] & 0xff;
+            int green = train.pixels()[i * 192 + 64 + centre] & 0xff;
+            int blue = train.pixels()[i * 192 + 128 + centre] & 0xff;
+            assertThat(blue).isZero();
+            assertThat(train.labels()[i] == 1 ? red : green).as("picture %d's own colour", i).isGreaterThan(240);
+            assertThat(train.labels()[i] == 1 ? green : red).isLessThan(15);
+        }
+
+        DatasetShipment shipment = format.shipment(resolved, ROOT, m -> { }).orElseThrow();
+        assertThat(shipment.files()).singleElement().asString().endsWith(".bin");
+        Path arrived = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.copy(Path.of(shipment.files().get(0)), arrived.resolve(Path.of(shipment.files().get(0)).getFileName()));
+        try (Stream<Path> files = Files.walk(dir.resolve("pictures"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        var original = new dev.sweep.config.DatasetSpec(ImagesFormat.NAME, resolved, null, 8);
+        var copy = shipment.arrivedAt(arrived, original);
+        assertThat(copy.validation()).isEqualTo(8);
+        IdxDataset shipped = format.load(copy.settings(), ROOT, m -> { });
+        assertThat(shipped.classNames()).containsExactly("green", "red");
+        assertThat(shipped.train().pixels()).as("the pictures are gone; their cache holds them").isEqualTo(train.pixels());
+        assertThat(shipped.test().labels()).isEqualTo(data.test().labels());
+    }
 }

@@ -64,7 +64,7 @@ final class SweepLauncher {
         try (CtrlC ignored = new CtrlC(stop, err)) {
             ExecutorType type = executors.get(definition.executor().type());
             try (ExecutorType.Session session = type.start(definition.executor(), new ExecutorType.Context(definition.name(),
-                    SweepModule.dataRoot(), datasets.dataset(definition.dataset()).folder(), local,
+                    SweepModule.dataRoot(), definition.dataset(), () -> datasets.shipment(definition.dataset()), local,
                     List.of(ArchitecturePlugins.class)))) {
                 if (session == null) {
                     outcome = runner.run(definition, store, listener);

@@ -19,14 +19,15 @@ public final class DataDescription {
         ImageSet train = data.train();
         int trainCount = Math.max(0, train.count() - validation);
         facts.put("folder", data.folder().toString());
-        facts.put("image_shape", List.of(train.rows(), train.cols()));
+        facts.put("image_shape", List.of(train.rows(), train.cols(), train.channels()));
         facts.put("classes", data.classes());
+        facts.put("class_names", data.classNames());
         Map<String, Object> splits = new LinkedHashMap<>();
         splits.put("train", split(train.slice(0, trainCount), data.classes()));
         splits.put("validation", split(train.slice(trainCount, train.count()), data.classes()));
         splits.put("test", split(data.test(), data.classes()));
         facts.put("splits", splits);
-        // IDX files hold unsigned bytes: no value can be missing or out of range once the reader has accepted them.
+        // Every format stores unsigned bytes, checked as they were read: no value can be missing or out of range.
         facts.put("missing_or_corrupt_values", 0);
         return facts;
     }
@@ -60,10 +61,37 @@ public final class DataDescription {
         s.put("pixel_min", min);
         s.put("pixel_max", max);
         s.put("zero_pixels", Math.round(zeros * 10_000.0 / n) / 10_000.0);
+        if (images.channels() > 1) {
+            s.put("channel_mean", channelStatistics(images, false));
+            s.put("channel_std", channelStatistics(images, true));
+        }
         return s;
     }
 
-    /** {@code perClass} training images of each class, a row per class. */
+    /** Each channel's mean, or standard deviation, of pixel / 255: what a per-channel normalization would use. */
+    private static List<Double> channelStatistics(ImageSet images, boolean spread) {
+        int plane = images.rows() * images.cols();
+        List<Double> result = new ArrayList<>();
+        for (int c = 0; c < images.channels(); c++) {
+            double sum = 0;
+            double squares = 0;
+            for (int i = 0; i < images.count(); i++) {
+                int offset = i * images.pixelsPerImage() + c * plane;
+                for (int k = 0; k < plane; k++) {
+                    double v = (images.pixels()[offset + k] & 0xff) / 255.0;
+                    sum += v;
+                    squares += v * v;
+                }
+            }
+            double n = Math.max(1.0, (double) images.count() * plane);
+            double mean = sum / n;
+            double value = spread ? Math.sqrt(Math.max(0, squares / n - mean * mean)) : mean;
+            result.add(Math.round(value * 10_000) / 10_000.0);
+        }
+        return result;
+    }
+
+    /** {@code perClass} training images of each class, a row per class, in colour when they have three channels. */
     public static byte[] samples(IdxDataset data, int perClass) {
         ImageSet train = data.train();
         List<ImageGrids.Tile> tiles = new ArrayList<>();
@@ -76,7 +104,7 @@ public final class DataDescription {
                     for (int k = 0; k < pixels; k++) {
                         image[k] = (train.pixels()[i * pixels + k] & 0xff) / 255f;
                     }
-                    tiles.add(new ImageGrids.Tile(image, train.rows(), train.cols(), "label " + c));
+                    tiles.add(new ImageGrids.Tile(image, train.rows(), train.cols(), train.channels(), data.classNames().get(c)));
                     found++;
                 }
             }

@@ -11,13 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Grids of small grayscale images: misclassified digits with their labels, and first-layer filters. */
+/** Grids of small images, grey or colour: samples and misclassified images with their labels, and first-layer filters. */
 final class ImageGrids {
     private ImageGrids() {
     }
 
-    /** One labelled tile. */
-    record Tile(float[] pixels, int rows, int cols, String caption) {
+    /** One labelled tile: {@code channels} planes of {@code rows x cols}, drawn in colour when there are three. */
+    record Tile(float[] pixels, int rows, int cols, int channels, String caption) {
     }
 
     /** Tiles scaled up, in rows of {@code perRow}, each captioned; pixel values are stretched to black..white. */
@@ -49,10 +49,14 @@ final class ImageGrids {
                 max = Math.max(max, v);
             }
             float span = max > min ? max - min : 1;
+            int plane = tile.rows() * tile.cols();
+            boolean colour = tile.channels() == 3;
             for (int y = 0; y < tile.rows(); y++) {
                 for (int x = 0; x < tile.cols(); x++) {
-                    int level = Math.round(255 * (tile.pixels()[y * tile.cols() + x] - min) / span);
-                    g.setColor(new Color(level, level, level));
+                    int at = y * tile.cols() + x;
+                    int red = Math.round(255 * (tile.pixels()[at] - min) / span);
+                    g.setColor(colour ? new Color(red, Math.round(255 * (tile.pixels()[plane + at] - min) / span),
+                            Math.round(255 * (tile.pixels()[2 * plane + at] - min) / span)) : new Color(red, red, red));
                     g.fillRect(x0 + x * scale, y0 + y * scale, scale, scale);
                 }
             }

@@ -59,7 +59,7 @@ public record ModelFigures(int[][] confusion, List<String> classNames, Optional<
                 confusion[actual][predicted]++;
                 if (predicted != actual && mistakes.size() < MISTAKES) {
                     mistakes.add(new ImageGrids.Tile(features.getRow(i).toFloatVector(), side, data.shape().width(),
-                            "true " + data.classNames().get(actual) + ", pred " + data.classNames().get(predicted)));
+                            data.shape().channels(), "true " + data.classNames().get(actual) + ", pred " + data.classNames().get(predicted)));
                 }
             }
         }
@@ -69,7 +69,10 @@ public record ModelFigures(int[][] confusion, List<String> classNames, Optional<
                 filters.isEmpty() ? Optional.empty() : Optional.of(ImageGrids.grid(filters, 8, 12, "First convolution's filters"))));
     }
 
-    /** The kernels of the first convolution, one tile per output channel (first input channel), if there is one. */
+    /**
+     * The kernels of the first convolution, one tile per output channel, if there is one: in colour when it reads
+     * three channels, else its first input channel's.
+     */
     private static List<ImageGrids.Tile> firstLayerFilters(Model model) {
         Layer[] layers = model instanceof MultiLayerNetwork m ? m.getLayers() : ((ComputationGraph) model).getLayers();
         for (Layer layer : layers) {
@@ -79,8 +82,9 @@ public record ModelFigures(int[][] confusion, List<String> classNames, Optional<
                 int kh = (int) w.size(2);
                 int kw = (int) w.size(3);
                 for (int o = 0; o < Math.min(32, w.size(0)); o++) {
-                    INDArray kernel = w.get(NDArrayIndex.point(o), NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all());
-                    tiles.add(new ImageGrids.Tile(kernel.dup('c').data().asFloat(), kh, kw, "filter " + o));
+                    int channels = w.size(1) == 3 ? 3 : 1;
+                    INDArray kernel = w.get(NDArrayIndex.point(o), NDArrayIndex.interval(0, channels), NDArrayIndex.all(), NDArrayIndex.all());
+                    tiles.add(new ImageGrids.Tile(kernel.dup('c').data().asFloat(), kh, kw, channels, "filter " + o));
                 }
                 return tiles;
             }

@@ -90,7 +90,7 @@ class BadInputTest {
                 }, "t10k-labels-idx1-ubyte: not an IDX file", "Fix:"),
                 Arguments.of("mis-sized test images", (Damage) folder ->
                                 Files.write(folder.resolve("t10k-images-idx3-ubyte"), images(TEST, 20)),
-                        "training images are 28x28 but test images are 20x20", "Fix: use test files of the same dataset"),
+                        "training images are 28x28x1 but test images are 20x20x1", "Fix: use test images of the same dataset"),
                 Arguments.of("label out of range", (Damage) folder ->
                                 Files.write(folder.resolve("t10k-labels-idx1-ubyte"), labels(TEST, 12)),
                         "t10k-labels-idx1-ubyte: label 12 at index 7 is out of range 0..9", "Fix: replace it"),

@@ -145,7 +145,7 @@ class ReportTest {
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
         com.fasterxml.jackson.databind.JsonNode facts = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(cli.out().substring(0, cli.out().lastIndexOf('}') + 1));
-        assertThat(facts.get("image_shape").toString()).isEqualTo("[28,28]");
+        assertThat(facts.get("image_shape").toString()).isEqualTo("[28,28,1]");
         for (String split : List.of("train", "validation", "test")) {
             com.fasterxml.jackson.databind.JsonNode s = facts.get("splits").get(split);
             int total = 0;

@@ -37,7 +37,8 @@ final class RemoteTrial implements Function<TrialTask, TaskOutcome> {
                 return context != null && context.isInterrupted();
             }
         };
-        TrialSpec spec = task.shippedData() ? task.spec().withDataFolder(Path.of(SparkFiles.getRootDirectory())) : task.spec();
+        TrialSpec spec = task.shipment() == null ? task.spec()
+                : task.spec().withDataset(task.shipment().arrivedAt(Path.of(SparkFiles.getRootDirectory()), task.spec().dataset()));
         try {
             return new TaskOutcome(WorkerRuntime.executor(task.dataRoot(), task.modules()).execute(spec, reporter), null, null,
                     Workers.self());

@@ -64,7 +64,6 @@ public final class SparkExecutorType implements ExecutorType {
 
     @Override
     public Session start(ExecutorSpec spec, Context context) {
-        return SparkTrialExecutor.start(spec, context.sweepName(), context.dataRoot(), context.dataFolder(), context.modules(),
-                context.local());
+        return SparkTrialExecutor.start(spec, context);
     }
 }

@@ -4,7 +4,7 @@ import com.google.inject.Module;
 import dev.sweep.FatalException;
 import dev.sweep.config.ExecutorSpec;
 import dev.sweep.data.DataException;
-import dev.sweep.data.IdxDataset;
+import dev.sweep.data.DatasetShipment;
 import dev.sweep.run.LocalTrialExecutor;
 import dev.sweep.run.ExecutorType;
 import dev.sweep.run.TrialExecutor;
@@ -51,44 +51,45 @@ public final class SparkTrialExecutor implements ExecutorType.Session {
     private final JavaSparkContext spark;
     private final String dataRoot;
     private final List<String> modules;
-    private final boolean shipData;
+    private final DatasetShipment shipment;
     private final EpochRelay relay;
     private final String driverHost;
 
-    private SparkTrialExecutor(JavaSparkContext spark, String dataRoot, List<String> modules, boolean shipData, EpochRelay relay,
+    private SparkTrialExecutor(JavaSparkContext spark, String dataRoot, List<String> modules, DatasetShipment shipment, EpochRelay relay,
                                String driverHost) {
         this.spark = spark;
         this.dataRoot = dataRoot;
         this.modules = modules;
-        this.shipData = shipData;
+        this.shipment = shipment;
         this.relay = relay;
         this.driverHost = driverHost;
     }
 
     /**
-     * Starts a Spark application for one sweep.
+     * Starts a Spark application for one sweep. With {@code ship_data}, the dataset's files (its format says which)
+     * are sent to every executor.
      *
-     * @param dataRoot   where every executor finds known datasets (mnist): a path all of them can read
-     * @param dataFolder the folder the sweep's dataset is read from here: its files are sent to every executor when
-     *                   the executor spec ships data
-     * @param modules    the Guice modules that register the architectures, instantiated again on each executor
-     * @param local      this process's executor, which local-mode tasks share
+     * @param context the sweep's name, its dataset, where every executor finds known datasets (mnist; a path all of
+     *                them can read), the Guice modules that register the architectures, instantiated again on each
+     *                executor, and this process's executor, which local-mode tasks share
      */
-    public static SparkTrialExecutor start(ExecutorSpec executor, String sweepName, Path dataRoot, Path dataFolder,
-                                           List<Class<? extends Module>> modules, LocalTrialExecutor local) {
-        List<Path> shipped = List.of();
+    public static SparkTrialExecutor start(ExecutorSpec executor, ExecutorType.Context context) {
+        DatasetShipment shipment = null;
         if (executor.flag(SparkExecutorType.SHIP_DATA)) {
-            try {
-                shipped = IdxDataset.files(dataFolder);
-            } catch (DataException e) {
-                throw new DataException("executor.ship_data sends a folder of IDX files, and " + dataFolder + " holds none (a "
-                        + "csv dataset, say). Fix: remove ship_data and put the dataset at the same path on every node.", e);
-            }
+            shipment = context.shipment().get().orElseThrow(() -> new DataException("executor.ship_data cannot send a "
+                    + context.dataset().format() + " dataset: its format does not say which files to send. Fix: remove "
+                    + "ship_data and put the dataset at the same path on every node."));
         }
+        String sweepName = context.sweepName();
+        Path dataRoot = context.dataRoot();
+        List<Class<? extends Module>> modules = context.modules();
+        LocalTrialExecutor local = context.local();
         SparkConf conf = configuration(executor, sweepName);
         JavaSparkContext spark = new JavaSparkContext(conf);
         // Each executor fetches the files once, before its first task, into its SparkFiles folder.
-        shipped.forEach(file -> spark.addFile(file.toString()));
+        if (shipment != null) {
+            shipment.files().forEach(spark::addFile);
+        }
         String root = dataRoot.toAbsolutePath().normalize().toString();
         List<String> names = modules.stream().map(Class::getName).toList();
         WorkerRuntime.share(root, names, local);
@@ -102,7 +103,7 @@ public final class SparkTrialExecutor implements ExecutorType.Session {
             spark.stop();
             throw new UncheckedIOException("cannot listen for the epochs of running trials on " + host, e);
         }
-        return new SparkTrialExecutor(spark, root, names, executor.flag(SparkExecutorType.SHIP_DATA), relay, host);
+        return new SparkTrialExecutor(spark, root, names, shipment, relay, host);
     }
 
     /**
@@ -160,7 +161,7 @@ public final class SparkTrialExecutor implements ExecutorType.Session {
         relay.register(group, reporter);
         try (StopWatcher watcher = StopWatcher.start(spark, group, reporter)) {
             try {
-                TrialTask task = new TrialTask(spec, dataRoot, modules, shipData, relay.url(driverHost, group));
+                TrialTask task = new TrialTask(spec, dataRoot, modules, shipment, relay.url(driverHost, group));
                 outcome = spark.parallelize(List.of(task), 1).map(new RemoteTrial()).collect().get(0);
             } catch (Exception e) { // collect() throws SparkException, checked in Java though it declares none
                 if (watcher.cancelled()) {

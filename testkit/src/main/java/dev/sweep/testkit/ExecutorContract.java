@@ -51,7 +51,8 @@ public abstract class ExecutorContract {
         Path data = Files.createTempDirectory("executor-contract");
         // No architecture and no data: the session is started and asked, never given a trial.
         LocalTrialExecutor local = new LocalTrialExecutor(new ArchitectureRegistry(java.util.Map.of()), new DatasetRepository(data, m -> { }));
-        ExecutorType.Session session = type.start(working, new ExecutorType.Context("contract", data, data, local, List.of()));
+        ExecutorType.Session session = type.start(working, new ExecutorType.Context("contract", data,
+                dev.sweep.config.DatasetSpec.idx(data, null, 1), java.util.Optional::empty, local, List.of()));
         if (session == null) {
             return; // runs in the sweep's own process, which needs no session
         }
