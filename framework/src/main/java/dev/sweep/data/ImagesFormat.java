@@ -147,12 +147,16 @@ public final class ImagesFormat implements DatasetFormat {
     public IdxDataset load(Map<String, Object> settings, Path dataRoot, Consumer<String> say) {
         if (settings.get(CACHE) != null) {
             Path cache = Path.of(settings.get(CACHE).toString());
+            IdxDataset data;
             try {
-                return read(cache, cache.getParent());
+                data = read(cache, cache.getParent());
             } catch (IOException | RuntimeException e) {
                 throw new DataException(cache + " is not a file of decoded pictures this Sweep reads (" + e.getMessage() + "). Fix: "
                         + "give a file from a recent run's " + CACHE_FOLDER + " folder, or dir: PATH to decode the pictures.", e);
             }
+            say.accept(String.format(java.util.Locale.ROOT, "sweep: read %,d decoded pictures from %s",
+                    data.train().count() + data.test().count(), cache));
+            return data;
         }
         Source source = Source.of(settings);
         Path dir = source.dir();

@@ -211,6 +211,28 @@ class SparkExecutorTest {
     }
 
     @Test
+    void anImageFolderShipsToSparkExecutorsAsItsCacheFileAndTrainsFromTheCopy() throws IOException {
+        dev.sweep.testkit.MnistFiles.tintedFolders(dir.resolve("tinted/train"), 0, 600);
+        Path file = Files.writeString(dir.resolve("shipped.yaml"), """
+                name: shipped
+                dataset: {format: images, dir: tinted, height: 16, width: 16, channels: 3, validation: 100}
+                architecture: mlp
+                strategy: {type: random, trials: 2}
+                executor: {type: spark, master: "local[2]", ship_data: true, conf: {spark.ui.enabled: false}}
+                parameters:
+                  epochs: 1
+                """);
+        Cli run = Cli.run("run", file.toString(), "--db", db(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).as("the executors read the cache file Spark fetched for them, not the pictures' folder")
+                .containsPattern("sweep: read 600 decoded pictures from \\S*spark\\S*\\.bin");
+        try (ExperimentStore store = ExperimentStore.open(db())) {
+            assertThat(store.trials(store.findSweep("shipped").orElseThrow().id()))
+                    .hasSize(2).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+        }
+    }
+
+    @Test
     void aSparkExecutorWithoutAMasterIsRefusedBeforeAnythingRuns() throws IOException {
         Path file = sweepFile("no-master", "{type: local}", 1, 500, 1);
         Cli noMaster = Cli.run("run", file.toString(), "--db", db(), "--executor", "spark");
