@@ -84,8 +84,7 @@ public final class Benchmark {
     public Result measure(String arch, int batchSize, double seconds) {
         Architecture architecture = architectures.get(arch);
         // A one-trial sweep of about `seconds` of training first, in a fresh process: its data loading counts.
-        double probe = ThroughputProbe.trainImagesPerSecond(network(architecture, batchSize),
-                new dev.sweep.arch.ImageShape(28, 28, 1, 10), batchSize, 2);
+        double probe = ThroughputProbe.trainImagesPerSecond(network(architecture, batchSize), mnistShape(), batchSize, 2);
         int trainImages = (int) Math.max(10L * batchSize, Math.min(48_000, Math.round(probe * seconds)));
         String yaml = "name: bench-" + arch + "\ndataset: {name: mnist, train_limit: " + trainImages + ", validation: 2000}\n"
                 + "architecture: " + arch + "\nstrategy: {type: random, trials: 1}\nparameters: {epochs: 1, batch_size: "
@@ -118,7 +117,12 @@ public final class Benchmark {
 
     private Network network(Architecture architecture, int batchSize) {
         return NetworkFactory.build(architecture, architectures.resolve(architecture, Map.of("batch_size", batchSize)),
-                new dev.sweep.arch.ImageShape(28, 28, 1, 10), 1);
+                mnistShape(), 1);
+    }
+
+    /** The benchmark trains on MNIST, as PyTorch's reference does: its shape is the loaded files'. */
+    private dev.sweep.arch.ImageShape mnistShape() {
+        return datasets.split(DatasetSpec.mnist()).shape();
     }
 
     /** Inference on the test images in the evaluator's batches; slow networks get a part of them. */

@@ -2,6 +2,7 @@ package dev.sweep.run;
 
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.HyperParameters;
+import dev.sweep.arch.ImageShape;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
@@ -53,10 +54,12 @@ public final class SweepPlan {
 
     /**
      * @param branches             one per architecture, in the file's order
-     * @param trainImagesPerSecond measured for the first candidates, in candidate order
+     * @param input                the images' height, width and channels, and the classes' count
+     * @param trainImagesPerSecond measured for the first candidates, in candidate order (not for one that cannot run)
+     * @param inputProblems        for each first candidate, why its architecture cannot take these images, or null
      */
-    public record Plan(int trials, int trainImages, int validationImages, int testImages, List<Branch> branches,
-                       List<Map<String, Object>> firstCandidates, List<Double> trainImagesPerSecond,
+    public record Plan(int trials, int trainImages, int validationImages, int testImages, ImageShape input, List<Branch> branches,
+                       List<Map<String, Object>> firstCandidates, List<Double> trainImagesPerSecond, List<String> inputProblems,
                        double estimatedSeconds) {
     }
 
@@ -76,12 +79,22 @@ public final class SweepPlan {
             planned.add(new Branch(name, count, rows(architectures.declaredParameters(architectures.get(name)), resolver,
                     branches.specsFor(name, definition.parameters()), branches.conditionsFor(name, definition.conditions()))));
         }
+        List<Map<String, Object>> first = candidates.subList(0, Math.min(3, trials));
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> candidate : first) {
+            String name = branches.architectureOf(candidate);
+            problems.add(architectures.get(name).inputProblem(data.shape(), hyperParameters(resolvers.get(name), branches, candidate))
+                    .orElse(null));
+        }
         List<Double> speeds = new ArrayList<>();
         double seconds = Double.NaN;
         if (measure) {
             for (int i = 0; i < Math.min(PROBED_CANDIDATES, trials); i++) {
                 String name = branches.architectureOf(candidates.get(i));
                 HyperParameters parameters = hyperParameters(resolvers.get(name), branches, candidates.get(i));
+                if (architectures.get(name).inputProblem(data.shape(), parameters).isPresent()) {
+                    break; // it would fail at once; the time estimate comes from the candidates before it
+                }
                 speeds.add(ThroughputProbe.trainImagesPerSecond(
                         NetworkFactory.build(architectures.get(name), parameters, data.shape(), definition.seed()), data.shape(),
                         parameters.getInt(TrainerParameters.BATCH_SIZE), PROBE_STEPS));
@@ -97,8 +110,8 @@ public final class SweepPlan {
                         + data.testCount() / EVAL_SPEEDUP / speed;
             }
         }
-        return new Plan(trials, data.train().count(), data.validationCount(), data.testCount(), planned,
-                candidates.subList(0, Math.min(3, trials)), speeds, seconds);
+        return new Plan(trials, data.train().count(), data.validationCount(), data.testCount(), data.shape(), planned,
+                first, speeds, problems, seconds);
     }
 
     private static HyperParameters hyperParameters(ParameterResolver resolver, ArchitectureBranches branches,

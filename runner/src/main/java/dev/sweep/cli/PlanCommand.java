@@ -58,8 +58,9 @@ final class PlanCommand implements Callable<Integer> {
                 sweep.name(), sweep.branches().mixed() ? "architectures" : "architecture", sweep.architectureLabel(), sweep.strategy().name(), plan.trials(),
                 (sweep.strategy().type().plansItsOwnTrials() ? "grid point" : "trial") + (plan.trials() == 1 ? "" : "s"), sweep.seed(),
                 sweep.objective().metric(), sweep.objective().goal().yamlName());
-        out.printf("Data: %s; %,d training, %,d validation, %,d test images%n", sweep.dataset().describe(),
-                plan.trainImages(), plan.validationImages(), plan.testImages());
+        out.printf("Data: %s; %,d training, %,d validation, %,d test images of %dx%dx%d (height, width, channels), %d classes%n",
+                sweep.dataset().describe(), plan.trainImages(), plan.validationImages(), plan.testImages(), plan.input().height(),
+                plan.input().width(), plan.input().channels(), plan.input().classes());
         if (sweep.maxFailures() != null) {
             out.printf("Stops after %d failed trials (max_failures)%n", sweep.maxFailures());
         }
@@ -86,8 +87,13 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("Candidate #%d: %s%s%n", i, describe(plan.firstCandidates().get(i)),
                     i < plan.trainImagesPerSecond().size()
                             ? String.format(" (trains at %,.0f images/s here)", plan.trainImagesPerSecond().get(i)) : "");
+            if (plan.inputProblems().get(i) != null) {
+                out.printf("  will fail: %s%n", plan.inputProblems().get(i));
+            }
         }
-        if (!noEstimate) {
+        if (!noEstimate && Double.isNaN(plan.estimatedSeconds())) {
+            out.println("Estimated time: unknown, as the first candidate cannot run on these images");
+        } else if (!noEstimate) {
             out.printf("Estimated time: about %s for %d trials (from a few timed steps; evaluation counted at 3x training "
                     + "speed)%n", ConsoleProgress.duration(plan.estimatedSeconds()), plan.trials());
         }

@@ -85,6 +85,30 @@ class ColourImageFolderTest {
         assertThat(threes).as("most colour pictures of threes are predicted '3'").isGreaterThanOrEqualTo(15);
     }
 
+    @Test
+    void picturesTooSmallForTheNetworkAreNamedByPlanAndFailTheTrialWithTheArchitecturesWords() throws Exception {
+        MnistFiles.tintedFolders(dir.resolve("small/train"), 0, 200);
+        Path file = Files.writeString(dir.resolve("small.yaml"), """
+                name: small
+                dataset: {format: images, dir: small, height: 8, width: 8, channels: 3, validation: 40}
+                architecture: cnn
+                strategy: {type: random, trials: 1}
+                parameters:
+                  kernel_size: 7
+                """);
+        String problem = "cnn: 8x8 pictures shrink to a 4x4 map before convolution 2 (7x7), which needs at least 7x7. Fix: "
+                + "give larger pictures (the dataset's height and width), or a smaller kernel_size.";
+        Cli plan = Cli.run("plan", file.toString());
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("test images of 8x8x3 (height, width, channels), 10 classes").contains("will fail: " + problem);
+
+        String db = dir.resolve("experiments").toString();
+        Cli.run("run", file.toString(), "--db", db, "--quiet");
+        JsonNode trial = JSON.readTree(Cli.run("leaderboard", "--db", db, "--format", "json").out()).get(0);
+        assertThat(trial.get("state").asText()).isEqualTo("FAILED");
+        assertThat(trial.get("error").asText()).isEqualTo(problem);
+    }
+
     private static int colouredPixels(BufferedImage image) {
         int coloured = 0;
         for (int y = 0; y < image.getHeight(); y++) {

@@ -1,7 +1,10 @@
 package dev.sweep.testkit;
 
 import dev.sweep.data.DataException;
+import dev.sweep.config.DatasetSpec;
 import dev.sweep.data.DatasetFormat;
+import dev.sweep.data.DatasetFormats;
+import dev.sweep.data.DatasetShipment;
 import dev.sweep.data.IdxDataset;
 import dev.sweep.data.ImageSet;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,8 @@ public abstract class DatasetFormatContract {
         }
         assertThat(data.test().rows()).isEqualTo(data.train().rows());
         assertThat(data.test().cols()).isEqualTo(data.train().cols());
+        assertThat(data.test().channels()).isEqualTo(data.train().channels());
+        assertThat(data.classNames()).as("a name per class, none twice").hasSize(data.classes()).doesNotHaveDuplicates();
         assertThat(format.load(resolved, dataRoot(), message -> { }).train().count()).as("loads alike twice").isEqualTo(data.train().count());
     }
 
@@ -74,4 +79,36 @@ public abstract class DatasetFormatContract {
                     .hasMessageContaining("Fix:");
         }
     }
+
+    @Test
+    void whatItShipsArrivesInAnotherFolderAndLoadsTheSameImages() throws Exception {
+        List<DatasetFormat.Problem> problems = new ArrayList<>();
+        Map<String, Object> resolved = format.resolve(working, Files.createTempDirectory("format-contract"), problems);
+        java.util.Optional<DatasetShipment> shipment = format.shipment(resolved, dataRoot(), message -> { });
+        if (shipment.isEmpty()) {
+            return; // read from its path on every node
+        }
+        Path arrived = Files.createTempDirectory("format-contract-arrived");
+        try {
+            for (String file : shipment.get().files()) {
+                Path source = Path.of(file);
+                assertThat(source).as("a file it ships").isRegularFile();
+                Files.copy(source, arrived.resolve(source.getFileName()));
+            }
+            DatasetSpec original = new DatasetSpec(format.name(), resolved, null, 1);
+            DatasetSpec copy = shipment.get().arrivedAt(arrived, original);
+            // A shipment may name another format (mnist's IDX files arrive as idx): this one, or one of Sweep's.
+            DatasetFormat reader = copy.format().equals(format.name()) ? format : DatasetFormats.builtIn().get(copy.format());
+            IdxDataset there = reader.load(copy.settings(), dataRoot(), message -> { });
+            IdxDataset here = format.load(resolved, dataRoot(), message -> { });
+            assertThat(there.train().pixels()).isEqualTo(here.train().pixels());
+            assertThat(there.test().labels()).isEqualTo(here.test().labels());
+            assertThat(there.classNames()).isEqualTo(here.classNames());
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(arrived)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
 }

@@ -38,7 +38,7 @@ class BuiltInDatasetFormatsContractTest {
     @Nested
     class Csv extends DatasetFormatContract {
         Csv() throws java.io.IOException {
-            super(new CsvFormat(), Map.of("file", MnistFiles.csv(java.nio.file.Files.createTempFile("contract", ".csv"), 0, 300).toString(),
+            super(new CsvFormat(), Map.of("file", MnistFiles.csv(TEMPORARY.resolve("contract.csv"), 0, 300).toString(),
                     "label", "label", "height", 0, "width", 0, "test_fraction", 0.2));
         }
     }
@@ -46,14 +46,48 @@ class BuiltInDatasetFormatsContractTest {
     @Nested
     class Images extends DatasetFormatContract {
         Images() throws java.io.IOException {
-            super(new ImagesFormat(), Map.of("dir", pictures().toString(), "height", 28, "width", 28, "test_fraction", 0.2,
+            super(new ImagesFormat(), Map.of("dir", pictures("grey").toString(), "height", 28, "width", 28, "test_fraction", 0.2,
                     "on_bad_file", "fail"));
         }
     }
 
-    private static Path pictures() throws java.io.IOException {
-        Path dir = java.nio.file.Files.createTempDirectory("contract-images");
-        MnistFiles.pngFolders(dir.resolve("train"), 0, 200);
+    @Nested
+    class ColourImages extends DatasetFormatContract {
+        ColourImages() throws java.io.IOException {
+            super(new ImagesFormat(), Map.of("dir", pictures("colour").toString(), "height", 20, "width", 24, "channels", 3,
+                    "test_fraction", 0.2, "on_bad_file", "fail"));
+        }
+    }
+
+    /** One folder for every test of this class, removed when the JVM ends. */
+    private static final Path TEMPORARY = temporary();
+
+    private static Path temporary() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("contract-formats");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (java.io.IOException ignored) {
+                    // a temporary folder left behind is no test's failure
+                }
+            }));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Class folders of MNIST digits, grey or tinted, written once. */
+    private static synchronized Path pictures(String kind) throws java.io.IOException {
+        Path dir = TEMPORARY.resolve(kind);
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            if (kind.equals("grey")) {
+                MnistFiles.pngFolders(dir.resolve("train"), 0, 200);
+            } else {
+                MnistFiles.tintedFolders(dir.resolve("train"), 0, 200);
+            }
+        }
         return dir;
     }
 

@@ -17,6 +17,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.sweep.space.ParameterDeclaration.intParam;
 
@@ -42,6 +43,23 @@ public final class AllConvolutional implements Architecture {
         return List.of(
                 intParam("width", 16, 4, 128, "filters of the first block's convolutions; each further block doubles them"),
                 intParam("blocks", 2, 1, 3, "blocks of a 3x3 convolution and a stride-2 3x3 convolution"));
+    }
+
+    @Override
+    public Optional<String> inputProblem(ImageShape input, HyperParameters p) {
+        int height = input.height();
+        int width = input.width();
+        for (int block = 1; block <= p.getInt("blocks"); block++) {
+            // DL4J's Same mode refuses a kernel larger than its map, where Keras and PyTorch would pad it.
+            if (height < 3 || width < 3) {
+                return Optional.of("allconv: " + input.height() + "x" + input.width() + " pictures shrink to " + height + "x"
+                        + width + " before block " + block + ", whose 3x3 convolutions need at least 3x3. Fix: give larger "
+                        + "pictures, or fewer blocks.");
+            }
+            height = (height + 1) / 2;
+            width = (width + 1) / 2;
+        }
+        return Optional.empty();
     }
 
     @Override
