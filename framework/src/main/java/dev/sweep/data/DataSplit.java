@@ -38,8 +38,8 @@ public final class DataSplit {
     static DataSplit of(IdxDataset data, DatasetSpec spec) {
         String source = spec.describe();
         Integer trainLimit = spec.trainLimit();
-        int validationCount = spec.validation();
         int total = data.train().count();
+        int validationCount = spec.validationCount(total);
         if (validationCount < 1 || validationCount >= total) {
             throw new DataException(data.folder() + ": a validation set of " + validationCount + " images needs at least one "
                     + "training image besides; the training file holds " + total + ". Fix: set dataset.validation below " + total + ".");

@@ -275,10 +275,47 @@ class SweepFileLoaderTest {
         assertThat(e.problems()).extracting(ConfigProblem::message).containsExactly("unknown dataset format 'idks'. Did you mean 'idx'?");
         ConfigurationException both = catchThrowableOfType(() -> loader.parse(VALID.replace("dataset: {name: mnist, train_limit: 48000, validation: 12000}",
                 "dataset: {format: idx, idx_dir: kmnist}"), file), ConfigurationException.class);
-        assertThat(both.problems()).extracting(ConfigProblem::message).containsExactly("dataset has more than one of format, name and idx_dir");
+        assertThat(both.problems()).extracting(ConfigProblem::message).containsExactly("dataset has more than one of format, name, idx_dir, images and csv");
         ConfigurationException missing = catchThrowableOfType(() -> loader.parse(VALID.replace("dataset: {name: mnist, train_limit: 48000, validation: 12000}",
                 "dataset: {format: idx, folder: kmnist}"), file), ConfigurationException.class);
         assertThat(missing.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
                 "folder is not a setting of the idx format", "an idx dataset needs its folder");
+    }
+
+    @Test
+    void imagesAndCsvShorthandsSizeShapeAndAValidationShareReadAsTheirLongForms(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("photos/train"));
+        java.nio.file.Files.writeString(dir.resolve("train.csv"), "label,p0\n0,1\n");
+        Path file = dir.resolve("sweep.yaml");
+        String mnist = "dataset: {name: mnist, train_limit: 48000, validation: 12000}";
+        DatasetSpec shorthand = loader.parse(VALID.replace(mnist, "dataset: {images: photos, size: [32, 24], channels: 3, validation: 0.2}"), file).dataset();
+        DatasetSpec longhand = loader.parse(VALID.replace(mnist,
+                "dataset: {format: images, dir: photos, height: 32, width: 24, channels: 3, validation: 0.2}"), file).dataset();
+        assertThat(shorthand).isEqualTo(longhand);
+        assertThat(shorthand.settings()).containsEntry("height", 32).containsEntry("width", 24).containsEntry("channels", 3);
+        assertThat(shorthand.validationCount(1000)).as("a share of the training images, as Keras' validation_split").isEqualTo(200);
+        DatasetSpec csv = loader.parse(VALID.replace(mnist, "dataset: {csv: train.csv, shape: [28, 28, 1]}"), file).dataset();
+        assertThat(csv.format()).isEqualTo("csv");
+        assertThat(csv.settings()).containsEntry("file", dir.resolve("train.csv").toAbsolutePath().toString())
+                .containsEntry("height", 28).containsEntry("channels", 1);
+        assertThat(csv.validationCount(60_000)).isEqualTo(12_000);
+
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace(mnist,
+                "dataset: {images: photos, size: [32], height: 20, validation: 1.5}"), file), ConfigurationException.class);
+        assertThat(e.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                "dataset.validation is 1.5, neither a whole count of images nor a share between 0 and 1",
+                "dataset.size must be a list of 2 whole numbers, height and width");
+        ConfigurationException twice = catchThrowableOfType(() -> loader.parse(VALID.replace(mnist,
+                "dataset: {images: photos, size: [32, 32], height: 20}"), file), ConfigurationException.class);
+        assertThat(twice.problems()).extracting(ConfigProblem::message).containsExactly("dataset.size and dataset.height both give the height");
+        ConfigurationException range = catchThrowableOfType(() -> loader.parse(VALID.replace(mnist,
+                "dataset: {images: photos, size: [2, 32]}"), file), ConfigurationException.class);
+        assertThat(range.problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("dataset.size's height: ");
+            assertThat(p.line()).isPositive();
+        });
+        ConfigurationException idx = catchThrowableOfType(() -> loader.parse(VALID.replace(mnist,
+                "dataset: {format: mnist, size: [32, 32]}"), file), ConfigurationException.class);
+        assertThat(idx.problems()).extracting(ConfigProblem::message).containsExactly("the mnist format has no height for dataset.size to set");
     }
 }

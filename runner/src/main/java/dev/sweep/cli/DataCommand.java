@@ -71,7 +71,7 @@ final class DataCommand implements Runnable {
             Formats.require(format, "table", "json");
             DatasetSpec spec = spec();
             IdxDataset data = datasets.dataset(spec);
-            int validation = this.validation != null ? this.validation : spec.validation();
+            int validation = this.validation != null ? this.validation : spec.validationCount(data.train().count());
             if (validation < 0 || validation >= data.train().count()) {
                 throw new UserInputException("--validation must be below the " + data.train().count() + " training images");
             }
