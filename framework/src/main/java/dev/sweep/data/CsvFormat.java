@@ -151,7 +151,7 @@ public final class CsvFormat implements DatasetFormat {
             int rows = height > 0 ? height : (int) Math.round(Math.sqrt(pixels / (double) channels));
             int cols = width > 0 ? width : rows;
             if (rows * cols * channels != pixels) {
-                throw new DataException(file + ": " + pixels + " pixel columns do not make " + (height > 0 ? rows + "x" + cols
+                throw new DataException(file + ": " + pixels + " pixel columns do not make " + (height > 0 ? "a " + rows + "x" + cols
                         : "a square") + " image" + (channels > 1 ? " of " + channels + " channels" : "")
                         + ". Fix: set dataset.height and dataset.width to the images' size" + (channels > 1 ? "" : ", or channels: 3 for colour") + ".");
             }

@@ -120,4 +120,38 @@ class CsvFormatTest {
                 "file 'missing.csv' is not a file (looked for " + dir.resolve("missing.csv") + ")",
                 "height and width are given together, or neither");
     }
+
+    @Test
+    void aColourFileReadsItsColumnsAsRedThenGreenThenBluePlanes() throws IOException {
+        // 4x4 pictures, 48 pixel columns: class 0 all red, class 1 all blue, as CIFAR-10's CSV copies lay colour out.
+        StringBuilder csv = new StringBuilder("label");
+        for (int p = 0; p < 48; p++) {
+            csv.append(",p").append(p);
+        }
+        csv.append('\n');
+        for (int row = 0; row < 40; row++) {
+            int label = row % 2;
+            csv.append(label);
+            for (int p = 0; p < 48; p++) {
+                int plane = p / 16;
+                csv.append(',').append(plane == (label == 0 ? 0 : 2) ? 200 + row : 0);
+            }
+            csv.append('\n');
+        }
+        Files.writeString(dir.resolve("colour.csv"), csv);
+        IdxDataset data = load(Map.of("file", "colour.csv", "channels", 3));
+        ImageSet train = data.train();
+        assertThat(train.rows()).isEqualTo(4);
+        assertThat(train.cols()).isEqualTo(4);
+        assertThat(train.channels()).isEqualTo(3);
+        for (int i = 0; i < train.count(); i++) {
+            int red = train.pixels()[i * 48] & 0xff;
+            int blue = train.pixels()[i * 48 + 32] & 0xff;
+            assertThat(train.labels()[i] == 0 ? red : blue).as("image %d's own plane", i).isGreaterThanOrEqualTo(200);
+            assertThat(train.labels()[i] == 0 ? blue : red).isZero();
+        }
+        assertThatThrownBy(() -> load(Map.of("file", "colour.csv", "channels", 1, "height", 5, "width", 5)))
+                .isInstanceOf(DataException.class).hasMessageContaining("48 pixel columns do not make a 5x5 image")
+                .hasMessageContaining("or channels: 3 for colour");
+    }
 }
