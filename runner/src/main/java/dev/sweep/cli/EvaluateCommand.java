@@ -54,6 +54,13 @@ final class EvaluateCommand implements Callable<Integer> {
         Formats.require(format, "table", "json");
         ModelExport.Loaded loaded = ExportedModels.load(model);
         IdxDataset dataset = datasets.dataset(testData(loaded.provenance()));
+        JsonNode shape = loaded.provenance().path("dataset").path("input_shape");
+        if (shape.isArray() && shape.size() == 3 && !(shape.get(0).asInt() + "x" + shape.get(1).asInt() + "x" + shape.get(2).asInt())
+                .equals(IdxDataset.shape(dataset.test()))) {
+            throw new UserInputException(model + " reads " + shape.get(0).asInt() + "x" + shape.get(1).asInt() + "x"
+                    + shape.get(2).asInt() + " images (height, width, channels), and the test images of " + dataset.folder()
+                    + " are " + IdxDataset.shape(dataset.test()) + ". Fix: evaluate it on data like the data it was trained on, with --data DIR.");
+        }
         EvalSet test = DataSplit.toEvalSet(dataset.test());
         ClassificationMetrics m;
         try {
@@ -62,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
             // DL4J's word for inputs of the wrong size (an exception of its own, with a long message).
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new UserInputException(model + " cannot read the test images of " + dataset.folder() + " ("
-                    + dataset.test().rows() + "x" + dataset.test().cols() + " pixels, " + dataset.classes()
+                    + IdxDataset.shape(dataset.test()) + " pixels, " + dataset.classes()
                     + " classes): " + why + ". Fix: evaluate it on data like the data it was trained on, with --data DIR.");
         }
         JsonNode stored = loaded.provenance().path("metrics").path("test_accuracy");

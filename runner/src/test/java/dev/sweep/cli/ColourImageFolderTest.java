@@ -72,6 +72,12 @@ class ColourImageFolderTest {
         assertThat(evaluated.get("test_accuracy").asDouble()).isEqualTo(evaluated.get("stored_test_accuracy").asDouble())
                 .isGreaterThan(0.85);
 
+        Path grey = BadInputTest.dataset(dir.resolve("grey-idx"), 300, 50, 28);
+        Cli wrongData = Cli.run("evaluate", zip.toString(), "--data", grey.toString());
+        assertThat(wrongData.exitCode()).isEqualTo(2);
+        assertThat(wrongData.err()).contains("reads 24x24x3 images (height, width, channels)").contains("are 28x28x1")
+                .contains("Fix: evaluate it on data like the data it was trained on");
+
         List<String> args = new ArrayList<>(List.of("predict", zip.toString(), "--format", "json"));
         try (java.util.stream.Stream<Path> threes = Files.list(dir.resolve("tinted/test/3"))) {
             threes.sorted().limit(20).forEach(p -> args.add(p.toString()));
