@@ -20,13 +20,16 @@ public final class DataSplit {
     private final ImageSet test;
     private final int classes;
     private final java.util.List<String> classNames;
+    private final ChannelStatistics trainStatistics;
     private final Map<String, Object> provenance;
     private EvalSet validationSet;
     private EvalSet testSet;
     private EvalSet trainSample;
 
-    DataSplit(ImageSet train, ImageSet validation, ImageSet test, java.util.List<String> classNames, Map<String, Object> provenance) {
+    DataSplit(ImageSet train, ImageSet validation, ImageSet test, java.util.List<String> classNames,
+              ChannelStatistics trainStatistics, Map<String, Object> provenance) {
         this.train = train;
+        this.trainStatistics = trainStatistics;
         this.validation = validation;
         this.test = test;
         this.classes = classNames.size();
@@ -58,8 +61,20 @@ public final class DataSplit {
         provenance.put("validation", "training file images [" + available + ", " + total + ")");
         provenance.put("test", "test file images [0, " + data.test().count() + ")");
         provenance.put("scaling", "pixel / 255");
-        return new DataSplit(data.train().slice(0, trainCount), data.train().slice(available, total), data.test(),
-                data.classNames(), provenance);
+        ImageSet train = data.train().slice(0, trainCount);
+        ChannelStatistics statistics = ChannelStatistics.of(train);
+        // What normalize: dataset standardized by, so that evaluate and predict read a model's inputs as training did.
+        provenance.put("train_channel_mean", floats(statistics.mean()));
+        provenance.put("train_channel_std", floats(statistics.std()));
+        return new DataSplit(train, data.train().slice(available, total), data.test(), data.classNames(), statistics, provenance);
+    }
+
+    private static java.util.List<Double> floats(float[] values) {
+        java.util.List<Double> list = new java.util.ArrayList<>();
+        for (float v : values) {
+            list.add((double) v);
+        }
+        return list;
     }
 
     public ImageSet train() {
@@ -81,6 +96,11 @@ public final class DataSplit {
     /** The classes' names, in label order: an image folder's class folders, else "0", "1", ... */
     public java.util.List<String> classNames() {
         return classNames;
+    }
+
+    /** The mean and standard deviation of each channel over the training images. */
+    public ChannelStatistics trainStatistics() {
+        return trainStatistics;
     }
 
     public ImageShape shape() {

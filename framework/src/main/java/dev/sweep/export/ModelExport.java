@@ -102,7 +102,20 @@ public final class ModelExport {
     public record Loaded(Network network, JsonNode provenance) {
         /** How the model's inputs were normalized in training; a model without provenance was scaled to [0, 1]. */
         public InputNormalization normalization() {
-            return InputNormalization.named(provenance.path("parameters").path(TrainerParameters.NORMALIZE).asText("scale"));
+            JsonNode dataset = provenance.path("dataset");
+            return InputNormalization.named(provenance.path("parameters").path(TrainerParameters.NORMALIZE).asText("scale"),
+                    floats(dataset.path("train_channel_mean")), floats(dataset.path("train_channel_std")));
+        }
+
+        private static float[] floats(JsonNode list) {
+            if (!list.isArray()) {
+                return null;
+            }
+            float[] values = new float[list.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) list.get(i).asDouble();
+            }
+            return values;
         }
     }
 

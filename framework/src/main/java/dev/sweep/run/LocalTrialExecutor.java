@@ -36,7 +36,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
         Architecture architecture = architectures.get(spec.architecture());
         HyperParameters parameters = new HyperParameters(spec.parameters());
         Nd4j.getRandom().setSeed(spec.seed());
-        TrainingSettings settings = TrainingSettings.of(parameters, spec.objective());
+        TrainingSettings settings = TrainingSettings.of(parameters, spec.objective(), data);
         int stepsPerEpoch = (data.train().count() + settings.batchSize() - 1) / settings.batchSize();
         Network network;
         try {

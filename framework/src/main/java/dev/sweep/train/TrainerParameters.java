@@ -48,8 +48,9 @@ public final class TrainerParameters {
                     "Keras kernel_regularizer L2: adds l2 * sum of squared weights (biases excluded) to the loss, every layer"),
             floatParam(WEIGHT_DECAY, 0.0, 0.0, 1e3,
                     "PyTorch's optimizer weight_decay: adds weight_decay * w to every weight's and bias's gradient"),
-            choiceParam(NORMALIZE, "scale", List.of("scale", "standardize"),
-                    "inputs: pixel/255, or (pixel/255 - 0.1307) / 0.3081 with MNIST's mean and standard deviation"),
+            choiceParam(NORMALIZE, "scale", InputNormalization.NAMES,
+                    "inputs: pixel/255; (pixel/255 - 0.1307) / 0.3081 with MNIST's mean and standard deviation; or each "
+                            + "channel standardized by the training images' own mean and standard deviation (dataset)"),
             floatParam(ROTATION, 0.0, 0.0, 180.0, "training augmentation: random rotation within +-this many degrees"),
             floatParam(TRANSLATION, 0.0, 0.0, 0.5, "training augmentation: random shift within +-this fraction of width and height"),
             booleanParam(FLIP, false, "training augmentation: mirror left-right half of the time; for photos, never for digits or text"),

@@ -79,9 +79,10 @@ final class TrainingBatches {
                 augmentation.apply(scaled, b * pixels, images.rows(), images.cols(), images.channels(), features, b * pixels);
             }
         }
-        if (normalization != InputNormalization.SCALE) {
+        if (!normalization.isScale()) {
+            int plane = images.rows() * images.cols();
             for (int i = 0; i < size * pixels; i++) {
-                features[i] = normalization.apply(features[i]);
+                features[i] = normalization.apply(features[i], (i % pixels) / plane);
             }
         }
         position += size;

@@ -2,6 +2,7 @@ package dev.sweep.train;
 
 import dev.sweep.arch.HyperParameters;
 import dev.sweep.config.Objective;
+import dev.sweep.data.DataSplit;
 
 import static dev.sweep.train.TrainerParameters.BATCH_SIZE;
 import static dev.sweep.train.TrainerParameters.EPOCHS;
@@ -16,8 +17,10 @@ import static dev.sweep.train.TrainerParameters.TRANSLATION;
 public record TrainingSettings(int epochs, int batchSize, InputNormalization normalization, double rotation,
                                double translation, boolean flip, int patience, double minDelta, Objective objective) {
 
-    public static TrainingSettings of(HyperParameters p, Objective objective) {
-        return new TrainingSettings(p.getInt(EPOCHS), p.getInt(BATCH_SIZE), InputNormalization.named(p.getString(NORMALIZE)),
+    /** @param data the split trained on, whose training images {@code normalize: dataset} standardizes by */
+    public static TrainingSettings of(HyperParameters p, Objective objective, DataSplit data) {
+        return new TrainingSettings(p.getInt(EPOCHS), p.getInt(BATCH_SIZE), InputNormalization.named(p.getString(NORMALIZE),
+                data.trainStatistics().mean(), data.trainStatistics().std()),
                 p.getDouble(ROTATION), p.getDouble(TRANSLATION), p.getBoolean(FLIP), p.getInt(PATIENCE), p.getDouble(MIN_DELTA), objective);
     }
 

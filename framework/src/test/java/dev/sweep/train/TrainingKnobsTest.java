@@ -56,7 +56,7 @@ class TrainingKnobsTest {
         List<Double> rates = new ArrayList<>();
         MultiLayerNetwork model = (MultiLayerNetwork) network.model();
         rates.add(model.getLearningRate(0));
-        Trainer.train(network, TrainingSettings.of(p, ACCURACY), data(256), 1, new TrialReporter() {
+        Trainer.train(network, TrainingSettings.of(p, ACCURACY, data(256)), data(256), 1, new TrialReporter() {
             @Override
             public void epochCompleted(EpochMetrics metrics) {
                 rates.add(model.getLearningRate(0));
@@ -177,7 +177,7 @@ class TrainingKnobsTest {
         INDArray validationBefore = split.validationSet().features().dup();
         INDArray testBefore = split.testSet().features().dup();
         HyperParameters p = parameters(Map.of("epochs", 1, "rotation", 10.0, "translation", 0.05));
-        Trainer.train(network(p, 8), TrainingSettings.of(p, ACCURACY), split, 1, TrialReporter.NONE);
+        Trainer.train(network(p, 8), TrainingSettings.of(p, ACCURACY, split), split, 1, TrialReporter.NONE);
         assertThat(split.validationSet().features()).isEqualTo(validationBefore);
         assertThat(split.testSet().features()).isEqualTo(testBefore);
     }
@@ -211,7 +211,7 @@ class TrainingKnobsTest {
         // No epoch can beat another by a whole unit of accuracy: epoch 1 stays best and patience 2 ends epoch 3.
         HyperParameters p = parameters(Map.of("epochs", 10, "patience", 2, "min_delta", 1.0));
         Network network = network(p, 16);
-        Trainer.Outcome outcome = Trainer.train(network, TrainingSettings.of(p, ACCURACY), split, 1, TrialReporter.NONE);
+        Trainer.Outcome outcome = Trainer.train(network, TrainingSettings.of(p, ACCURACY, split), split, 1, TrialReporter.NONE);
         assertThat(outcome.epochs()).hasSize(3);
         assertThat(outcome.bestEpoch()).isEqualTo(1);
         ClassificationMetrics now = Evaluator.quick(network, split.validationSet(), 10, InputNormalization.SCALE);
@@ -227,7 +227,7 @@ class TrainingKnobsTest {
         // measured on: the last epoch's figure is that of the final network on the plain training sample.
         HyperParameters p = parameters(Map.of("epochs", 3, "rotation", 30, "translation", 0.2));
         Network network = network(p, 16);
-        Trainer.Outcome outcome = Trainer.train(network, TrainingSettings.of(p, ACCURACY), split, 1, TrialReporter.NONE);
+        Trainer.Outcome outcome = Trainer.train(network, TrainingSettings.of(p, ACCURACY, split), split, 1, TrialReporter.NONE);
         assertThat(outcome.epochs()).allSatisfy(e -> assertThat(e.trainAccuracy()).isBetween(0.05, 1.0));
         assertThat(outcome.epochs().get(2).trainAccuracy()).isGreaterThan(outcome.epochs().get(0).trainAccuracy());
         assertThat(split.trainSampleSet().count()).isEqualTo(1000);

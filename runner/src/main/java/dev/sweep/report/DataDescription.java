@@ -1,5 +1,6 @@
 package dev.sweep.report;
 
+import dev.sweep.data.ChannelStatistics;
 import dev.sweep.data.IdxDataset;
 import dev.sweep.data.ImageSet;
 
@@ -62,31 +63,17 @@ public final class DataDescription {
         s.put("pixel_max", max);
         s.put("zero_pixels", Math.round(zeros * 10_000.0 / n) / 10_000.0);
         if (images.channels() > 1) {
-            s.put("channel_mean", channelStatistics(images, false));
-            s.put("channel_std", channelStatistics(images, true));
+            ChannelStatistics statistics = ChannelStatistics.of(images);
+            s.put("channel_mean", rounded(statistics.mean()));
+            s.put("channel_std", rounded(statistics.std()));
         }
         return s;
     }
 
-    /** Each channel's mean, or standard deviation, of pixel / 255: what a per-channel normalization would use. */
-    private static List<Double> channelStatistics(ImageSet images, boolean spread) {
-        int plane = images.rows() * images.cols();
+    private static List<Double> rounded(float[] values) {
         List<Double> result = new ArrayList<>();
-        for (int c = 0; c < images.channels(); c++) {
-            double sum = 0;
-            double squares = 0;
-            for (int i = 0; i < images.count(); i++) {
-                int offset = i * images.pixelsPerImage() + c * plane;
-                for (int k = 0; k < plane; k++) {
-                    double v = (images.pixels()[offset + k] & 0xff) / 255.0;
-                    sum += v;
-                    squares += v * v;
-                }
-            }
-            double n = Math.max(1.0, (double) images.count() * plane);
-            double mean = sum / n;
-            double value = spread ? Math.sqrt(Math.max(0, squares / n - mean * mean)) : mean;
-            result.add(Math.round(value * 10_000) / 10_000.0);
+        for (float v : values) {
+            result.add(Math.round(v * 10_000) / 10_000.0);
         }
         return result;
     }

@@ -39,7 +39,8 @@ public record ModelFigures(int[][] confusion, List<String> classNames, Optional<
             return Optional.empty();
         }
         Network network = Network.fromBytes(stored.bytes(), stored.format());
-        InputNormalization normalization = InputNormalization.named(trial.parameters().getOrDefault(TrainerParameters.NORMALIZE, "scale"));
+        InputNormalization normalization = InputNormalization.named(trial.parameters().getOrDefault(TrainerParameters.NORMALIZE, "scale"),
+                data.trainStatistics().mean(), data.trainStatistics().std());
         EvalSet test = data.testSet();
         int[][] confusion = new int[data.classes()][data.classes()];
         List<ImageGrids.Tile> mistakes = new ArrayList<>();

@@ -37,6 +37,7 @@ class ColourImageFolderTest {
                 parameters:
                   epochs: 4
                   flip: false
+                  normalize: dataset
                 """);
 
         Cli describe = Cli.run("data", "describe", file.toString(), "--format", "json", "--out", dir.resolve("look").toString());
