@@ -78,8 +78,15 @@ final class ParametersSection {
         YamlMapping map = new YamlMapping((MappingNode) node, "parameter '" + name + "'", problems);
         List<String> forms = map.keys().stream().filter(k -> List.of("values", "float", "int").contains(k)).toList();
         if (forms.size() != 1) {
+            String rewritten = forms.isEmpty() ? OtherToolsRange.rewrite(map) : null;
             problems.add(node, "parameter '" + name + "' needs exactly one of values, float or int" + (forms.isEmpty() ? "" : ", not "
-                    + String.join(" and ", forms)), "e.g. " + name + ": " + example(declaration));
+                    + String.join(" and ", forms)), rewritten != null ? "in a Sweep file that range is written " + name + ": "
+                    + rewritten : "e.g. " + name + ": " + example(declaration));
+            // The missing form is the one problem: Sweep's own keys beside it are not unknown, nor are the ones just rewritten.
+            KEYS.forEach(map::take);
+            if (rewritten != null) {
+                OtherToolsRange.KEYS.forEach(map::take);
+            }
             map.rejectUnknown(KEYS);
             return null;
         }

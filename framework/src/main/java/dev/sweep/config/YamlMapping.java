@@ -43,6 +43,11 @@ final class YamlMapping {
         return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
     }
 
+    /** The key's value without taking it: whoever reads it for real still takes it. */
+    Optional<Node> peek(String key) {
+        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+    }
+
     Node keyNode(String key) {
         return entries.get(key).getKeyNode();
     }

@@ -65,6 +65,28 @@ class SweepFileLoaderTest {
     }
 
     @Test
+    void anOptunaStyleRangeIsOneProblemWhoseFixIsTheSameRangeInSweepsForm() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace(
+                "{float: [1.0e-4, 1.0e-2], scale: log}", "{type: float, low: 0.0005, high: 0.005, log: true}"), FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(11);
+            assertThat(p.message()).contains("'learning_rate' needs exactly one of values, float or int");
+            assertThat(p.fix()).isEqualTo("in a Sweep file that range is written learning_rate: {float: [0.0005, 0.005], scale: log}");
+        });
+    }
+
+    @Test
+    void aKerasTunerStyleIntRangeKeepsItsStepAndSweepsOwnKeysAreNotCalledUnknown() {
+        ConfigurationException e = catchThrowableOfType(() -> loader.parse(VALID.replace(
+                "{int: [32, 512], step: 32}", "{type: int, min_value: 32, max_value: 512, step: 32, bogus: 1}"), FILE),
+                ConfigurationException.class);
+        assertThat(e.problems()).extracting(p -> p.message() + " | " + p.fix()).containsExactly(
+                "parameter 'units' needs exactly one of values, float or int | in a Sweep file that range is written units: {int: [32, 512], step: 32}",
+                "unknown key 'bogus' in parameter 'units'. | the keys of parameter 'units' are: values, float, int, scale, step, when");
+    }
+
+        @Test
     void minAboveMaxIsReportedWithTheSwappedRangeAsFix() {
         ConfigurationException e = catchThrowableOfType(() -> loader.parse(
                 VALID.replace("[1.0e-4, 1.0e-2]", "[1.0e-2, 1.0e-4]"), FILE), ConfigurationException.class);
