@@ -54,13 +54,15 @@ public interface Network {
 
     /** The DL4J model zip, with updater state so that training can continue from it. */
     default byte[] toBytes() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ModelSerializer.writeModel(model(), out, true);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not serialize the network", e);
-        }
+        return TrainingFastPaths.asDeclared(model(), () -> {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ModelSerializer.writeModel(model(), out, true);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not serialize the network", e);
+            }
+        });
     }
 
     /**

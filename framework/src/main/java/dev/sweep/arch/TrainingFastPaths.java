@@ -1,16 +1,27 @@
 package dev.sweep.arch;
 
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * Puts a network's max-pooling layers on {@link LibNd4jMaxPooling}, once it is built or reloaded. DL4J chooses a
- * layer's helper when it creates the layer and offers no setting for it, so the field is set directly.
+ * Puts a network's max-pooling layers on {@link LibNd4jMaxPooling} and its plain ReLUs on {@link ReluBackpropByMask},
+ * once it is built or reloaded. DL4J chooses a layer's helper when it creates the layer and offers no setting for it,
+ * so the field is set directly; the activation lives in the layer's configuration, which a saved model writes out, so
+ * {@link #asDeclared} puts DL4J's own back while a model is written: a model zip names only DL4J's classes.
  */
 final class TrainingFastPaths {
     private static final Field HELPER = helperField();
@@ -28,6 +39,10 @@ final class TrainingFastPaths {
 
     private static void install(Layer[] layers) {
         for (Layer layer : layers) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            if (ReluBackpropByMask.replaces(activation(conf))) {
+                setActivation(conf, new ReluBackpropByMask());
+            }
             if (layer instanceof SubsamplingLayer pooling
                     && ((org.deeplearning4j.nn.conf.layers.SubsamplingLayer) pooling.conf().getLayer()).getPoolingType() == PoolingType.MAX) {
                 try {
@@ -36,6 +51,39 @@ final class TrainingFastPaths {
                     throw new IllegalStateException("cannot set the pooling path of layer " + pooling.getIndex(), e);
                 }
             }
+        }
+    }
+
+    /** Runs {@code write} with every layer's activation as DL4J built it, then puts the fast paths back. */
+    static <T> T asDeclared(Model model, Supplier<T> write) {
+        Layer[] layers = model instanceof ComputationGraph graph ? graph.getLayers() : ((MultiLayerNetwork) model).getLayers();
+        List<org.deeplearning4j.nn.conf.layers.Layer> swapped = new ArrayList<>();
+        for (Layer layer : layers) {
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            if (activation(conf) instanceof ReluBackpropByMask) {
+                setActivation(conf, new ActivationReLU());
+                swapped.add(conf);
+            }
+        }
+        try {
+            return write.get();
+        } finally {
+            swapped.forEach(conf -> setActivation(conf, new ReluBackpropByMask()));
+        }
+    }
+
+    private static IActivation activation(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (conf instanceof BaseLayer base) {
+            return base.getActivationFn();
+        }
+        return conf instanceof ActivationLayer activation ? activation.getActivationFn() : null;
+    }
+
+    private static void setActivation(org.deeplearning4j.nn.conf.layers.Layer conf, IActivation activation) {
+        if (conf instanceof BaseLayer base) {
+            base.setActivationFn(activation);
+        } else {
+            ((ActivationLayer) conf).setActivationFn(activation);
         }
     }
 

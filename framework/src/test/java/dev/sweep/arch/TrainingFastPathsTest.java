@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -79,9 +81,67 @@ class TrainingFastPathsTest {
 
         train(reference);
         train(model);
-        assertThat(model.params().equals(reference.params())).as("parameters after %d steps", STEPS).isTrue();
+        assertSameFloats(model.params(), reference.params());
         INDArray probe = batch(99)[0];
-        assertThat(fast.output(probe).equals(reference.output(probe, false))).isTrue();
+        assertSameFloats(fast.output(probe), reference.output(probe, false));
+    }
+
+    /** Every value the same float, 0 and -0 told apart; a failure counts the floats that differ. */
+    private static void assertSameFloats(INDArray actual, INDArray expected) {
+        float[] a = actual.dup().data().asFloat();
+        float[] e = expected.dup().data().asFloat();
+        assertThat(a).hasSameSizeAs(e);
+        int differing = 0;
+        int first = -1;
+        for (int i = 0; i < a.length; i++) {
+            if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(e[i])) {
+                differing++;
+                first = first < 0 ? i : first;
+            }
+        }
+        assertThat(differing).as("floats that differ of %d (the first at %d: %s, not %s)", a.length, first,
+                first < 0 ? "" : a[first], first < 0 ? "" : e[first]).isZero();
+    }
+
+    @Test
+    void plainRelusBackpropagateByAMaskAndTrainToTheSameBitsAsDl4jsReluBp() {
+        MultiLayerNetwork reference = dl4jDefaults(dense(0));
+        Network fast = Network.of(dense(0));
+        MultiLayerNetwork model = (MultiLayerNetwork) fast.model();
+        assertThat(((BaseLayer) model.getLayer(0).conf().getLayer()).getActivationFn()).isInstanceOf(ReluBackpropByMask.class);
+        assertThat(((BaseLayer) model.getLayer(1).conf().getLayer()).getActivationFn()).isInstanceOf(ActivationSoftmax.class);
+        train(reference);
+        train(model);
+        assertSameFloats(model.params(), reference.params());
+    }
+
+    @Test
+    void aReluWithAThresholdKeepsDl4jsBackprop() {
+        MultiLayerConfiguration thresholded = dense(0);
+        ((BaseLayer) thresholded.getConf(0).getLayer()).setActivationFn(new ActivationReLU(null, 0.5, null));
+        MultiLayerNetwork model = (MultiLayerNetwork) Network.of(thresholded).model();
+        assertThat(((BaseLayer) model.getLayer(0).conf().getLayer()).getActivationFn()).isExactlyInstanceOf(ActivationReLU.class);
+    }
+
+    @Test
+    void aSavedModelNamesOnlyDl4jsReluAndTheLiveNetworkKeepsTheFastOne() throws Exception {
+        Network fast = Network.of(convNet(PoolingType.MAX, CacheMode.DEVICE));
+        train((MultiLayerNetwork) fast.model());
+        byte[] zip = fast.toBytes();
+        String configuration;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            java.util.zip.ZipEntry entry;
+            while (!(entry = in.getNextEntry()).getName().equals("configuration.json")) {
+                assertThat(entry).isNotNull();
+            }
+            configuration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(configuration).contains("ActivationReLU").doesNotContain("ReluBackpropByMask").doesNotContain("dev.sweep");
+        MultiLayerNetwork live = (MultiLayerNetwork) fast.model();
+        assertThat(((BaseLayer) live.getLayer(0).conf().getLayer()).getActivationFn()).isInstanceOf(ReluBackpropByMask.class);
+        MultiLayerNetwork reloaded = (MultiLayerNetwork) Network.fromBytes(zip, fast.format()).model();
+        assertThat(((BaseLayer) reloaded.getLayer(0).conf().getLayer()).getActivationFn()).isInstanceOf(ReluBackpropByMask.class);
+        assertSameFloats(reloaded.params(), live.params());
     }
 
     @Test
@@ -107,7 +167,7 @@ class TrainingFastPathsTest {
     }
 
     @Test
-    void theFastL2TrainsLikeDl4jsReportsTheSameLossAndSurvivesAReload() throws Exception {
+    void theFastL2TrainsLikeDl4jsWithinRoundingReportsTheSameLossAndSurvivesAReload() throws Exception {
         MultiLayerNetwork reference = dl4jDefaults(dense(0.01));
         assertThat(((BaseLayer) reference.getLayer(0).conf().getLayer()).getRegularization())
                 .singleElement().isExactlyInstanceOf(L2Regularization.class);
@@ -117,12 +177,13 @@ class TrainingFastPathsTest {
         MultiLayerNetwork model = (MultiLayerNetwork) fast.model();
         assertThat(((BaseLayer) model.getLayer(0).conf().getLayer()).getRegularization())
                 .hasSize(2).allSatisfy(r -> assertThat(r).isExactlyInstanceOf(FastL2Regularization.class));
-        MultiLayerNetwork withDecay = dl4jDefaults(dense(0.01));
-        for (org.deeplearning4j.nn.api.Layer layer : withDecay.getLayers()) {
-            BaseLayer conf = (BaseLayer) layer.conf().getLayer();
+        MultiLayerConfiguration decayed = dense(0.01);
+        for (NeuralNetConfiguration layer : decayed.getConfs()) {
+            BaseLayer conf = (BaseLayer) layer.getLayer();
             conf.getRegularization().add(new L2Regularization(0.001));
             conf.getRegularizationBias().add(new L2Regularization(0.001));
         }
+        MultiLayerNetwork withDecay = dl4jDefaults(decayed);
 
         for (int step = 0; step < STEPS; step++) {
             INDArray[] b = batch(step);
@@ -130,11 +191,13 @@ class TrainingFastPathsTest {
             model.fit(b[0], b[1]);
             assertThat(model.score()).isCloseTo(withDecay.score(), within(1e-5 * Math.abs(withDecay.score())));
         }
+        // Within rounding, not to the bit: after 6 steps every weight is a few ULPs off DL4J's L2, as a plain DL4J
+        // network given FastL2Regularization is too, so the difference comes with the class, not with Sweep's wiring.
         assertThat(model.params().equals(withDecay.params())).isTrue();
 
         Network reloaded = Network.fromBytes(fast.toBytes(), fast.format());
         assertThat(((BaseLayer) ((MultiLayerNetwork) reloaded.model()).getLayer(0).conf().getLayer()).getRegularization())
                 .allSatisfy(r -> assertThat(r).isExactlyInstanceOf(FastL2Regularization.class));
-        assertThat(reloaded.model().params().equals(model.params())).isTrue();
+        assertSameFloats(reloaded.model().params(), model.params());
     }
 }
