@@ -8,9 +8,12 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.learning.AdamUpdater;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -18,10 +21,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Puts a network's max-pooling layers on {@link LibNd4jMaxPooling} and its plain ReLUs on {@link ReluBackpropByMask},
- * once it is built or reloaded. DL4J chooses a layer's helper when it creates the layer and offers no setting for it,
- * so the field is set directly; the activation lives in the layer's configuration, which a saved model writes out, so
- * {@link #asDeclared} puts DL4J's own back while a model is written: a model zip names only DL4J's classes.
+ * Puts a network's max-pooling layers on {@link LibNd4jMaxPooling}, its plain ReLUs on {@link ReluBackpropByMask} and
+ * its Adam steps on {@link VectorizedAdam}, once it is built or reloaded. DL4J chooses a layer's helper when it
+ * creates the layer and offers no setting for it, so the field is set directly; the activation lives in the layer's
+ * configuration, which a saved model writes out, so {@link #asDeclared} puts DL4J's own back while a model is written:
+ * a model zip names only DL4J's classes. The Adam step is swapped in the updater, not in the configuration.
  */
 final class TrainingFastPaths {
     private static final Field HELPER = helperField();
@@ -31,10 +35,24 @@ final class TrainingFastPaths {
 
     static void install(MultiLayerNetwork network) {
         install(network.getLayers());
+        vectorizeAdam((BaseMultiLayerUpdater<?>) network.getUpdater());
     }
 
     static void install(ComputationGraph graph) {
         install(graph.getLayers());
+        vectorizeAdam(graph.getUpdater());
+    }
+
+    /**
+     * Gives every block of parameters that DL4J's Adam updates a {@link VectorizedAdam} over the same state. Asking
+     * for the updater creates it as the first fit would, or finds the one a reloaded model came with.
+     */
+    private static void vectorizeAdam(BaseMultiLayerUpdater<?> updater) {
+        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+            if (block.getGradientUpdater().getClass() == AdamUpdater.class) {
+                block.setGradientUpdater(new VectorizedAdam((AdamUpdater) block.getGradientUpdater()));
+            }
+        }
     }
 
     private static void install(Layer[] layers) {
