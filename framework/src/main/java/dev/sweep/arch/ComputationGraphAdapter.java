@@ -22,6 +22,11 @@ final class ComputationGraphAdapter implements Network {
     }
 
     @Override
+    public long largestActivationPerExample(INDArray oneExample) {
+        return graph.feedForward(oneExample, false).values().stream().mapToLong(INDArray::length).max().orElse(0);
+    }
+
+    @Override
     public void endEpoch() {
         graph.incrementEpochCount();
     }

@@ -22,6 +22,11 @@ final class MultiLayerNetworkAdapter implements Network {
     }
 
     @Override
+    public long largestActivationPerExample(INDArray oneExample) {
+        return network.feedForward(oneExample, false).stream().mapToLong(INDArray::length).max().orElse(0);
+    }
+
+    @Override
     public void endEpoch() {
         network.incrementEpochCount();
     }

@@ -26,6 +26,9 @@ public interface Network {
     /** Class probabilities in inference mode. */
     INDArray output(INDArray features);
 
+    /** The most floats that one example's activations take in any layer, found by running {@code oneExample} forward. */
+    long largestActivationPerExample(INDArray oneExample);
+
     /** Counts a finished epoch: epoch-based learning-rate schedules read the count. */
     void endEpoch();
 
