@@ -32,45 +32,59 @@ public final class Evaluator {
 
     private static ClassificationMetrics evaluate(Network network, EvalSet set, int classes, InputNormalization normalization,
                                                   boolean withAuc) {
-        return evaluate(network, set, classes, normalization, withAuc, batchSize(network, set, normalization));
+        return evaluate(network, set, classes, normalization, withAuc, batchSize(network, set.features(), normalization));
     }
 
     static ClassificationMetrics evaluate(Network network, EvalSet set, int classes, InputNormalization normalization,
                                           boolean withAuc, int batch) {
         int n = set.count();
+        float[] p = probabilities(network, set.features(), normalization, batch);
         int[][] confusion = new int[classes][classes];
         double lossSum = 0;
-        float[] scores = withAuc ? new float[n * classes] : null;
-        for (int from = 0; from < n; from += batch) {
-            int to = Math.min(n, from + batch);
-            INDArray features = normalization.apply(set.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-            INDArray probabilities = network.output(features);
-            float[] p = probabilities.data().asFloat();
-            for (int i = 0; i < to - from; i++) {
-                int actual = set.labels()[from + i];
-                int predicted = 0;
-                for (int c = 1; c < classes; c++) {
-                    if (p[i * classes + c] > p[i * classes + predicted]) {
-                        predicted = c;
-                    }
+        for (int i = 0; i < n; i++) {
+            int actual = set.labels()[i];
+            int predicted = 0;
+            for (int c = 1; c < classes; c++) {
+                if (p[i * classes + c] > p[i * classes + predicted]) {
+                    predicted = c;
                 }
-                confusion[actual][predicted]++;
-                lossSum -= Math.log(Math.max(p[i * classes + actual], 1e-12));
             }
-            if (scores != null) {
-                System.arraycopy(p, 0, scores, from * classes, (to - from) * classes);
-            }
+            confusion[actual][predicted]++;
+            lossSum -= Math.log(Math.max(p[i * classes + actual], 1e-12));
         }
-        double auc = scores == null ? Double.NaN : RocAuc.macroOneVsRest(scores, set.labels(), classes);
+        double auc = withAuc ? RocAuc.macroOneVsRest(p, set.labels(), classes) : Double.NaN;
         return new ClassificationMetrics(n, accuracy(confusion, n), lossSum / n, macroF1(confusion), auc, confusion);
     }
 
+    /**
+     * Class probabilities of every row of {@code features} (raw pixels, normalized here), row after row, computed in
+     * inference batches sized for the network: a whole test set at once would hold gigabytes of a conv net's activations.
+     */
+    public static float[] probabilities(Network network, INDArray features, InputNormalization normalization) {
+        return probabilities(network, features, normalization, batchSize(network, features, normalization));
+    }
+
+    private static float[] probabilities(Network network, INDArray features, InputNormalization normalization, int batch) {
+        int n = (int) features.size(0);
+        float[] all = null;
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
+            float[] p = network.output(normalization.apply(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())))
+                    .data().asFloat();
+            if (all == null) {
+                all = new float[n * (p.length / (to - from))];
+            }
+            System.arraycopy(p, 0, all, from * (p.length / (to - from)), p.length);
+        }
+        return all == null ? new float[0] : all;
+    }
+
     /** The largest power of two up to 1,024 whose activations fit the budget in every layer. */
-    static int batchSize(Network network, EvalSet set, InputNormalization normalization) {
-        if (set.count() == 0) {
+    static int batchSize(Network network, INDArray features, InputNormalization normalization) {
+        if (features.size(0) == 0) {
             return MAX_BATCH;
         }
-        INDArray oneExample = normalization.apply(set.features().get(NDArrayIndex.interval(0, 1), NDArrayIndex.all()));
+        INDArray oneExample = normalization.apply(features.get(NDArrayIndex.interval(0, 1), NDArrayIndex.all()));
         long floats = Math.max(1, network.largestActivationPerExample(oneExample));
         long fits = ACTIVATION_BYTES_PER_BATCH / (Float.BYTES * floats);
         return Integer.highestOneBit((int) Math.max(MIN_BATCH, Math.min(MAX_BATCH, fits)));

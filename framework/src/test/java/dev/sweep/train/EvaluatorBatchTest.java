@@ -56,8 +56,8 @@ class EvaluatorBatchTest {
     void aConvNetEvaluatesInBatchesOf128AndADenseNetIn1024() {
         EvalSet set = images(4);
         // 32 maps of 28 x 28 are 100 KB an image: 128 images stay within 16 MB, 1,024 would need 103 MB.
-        assertThat(Evaluator.batchSize(convNet(), set, InputNormalization.SCALE)).isEqualTo(128);
-        assertThat(Evaluator.batchSize(denseNet(), set, InputNormalization.SCALE)).isEqualTo(1024);
+        assertThat(Evaluator.batchSize(convNet(), set.features(), InputNormalization.SCALE)).isEqualTo(128);
+        assertThat(Evaluator.batchSize(denseNet(), set.features(), InputNormalization.SCALE)).isEqualTo(1024);
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.sweep.data.DigitImages;
 import dev.sweep.data.IdxArray;
 import dev.sweep.data.IdxReader;
 import dev.sweep.export.ModelExport;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import dev.sweep.train.Evaluator;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,8 +90,8 @@ final class PredictCommand implements Callable<Integer> {
         for (int i = 0; i < images.size(); i++) {
             System.arraycopy(images.get(i).pixels(), 0, batch, i * size, size);
         }
-        INDArray features = loaded.normalization().apply(Nd4j.create(batch, new long[]{images.size(), size}, 'c'));
-        float[] probabilities = loaded.network().output(features).data().asFloat();
+        float[] probabilities = Evaluator.probabilities(loaded.network(), Nd4j.create(batch, new long[]{images.size(), size}, 'c'),
+                loaded.normalization());
         int classes = probabilities.length / images.size();
         List<String> names = classNames(loaded, classes);
         List<Map<String, Object>> rows = new ArrayList<>();

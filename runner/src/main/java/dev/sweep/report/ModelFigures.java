@@ -6,6 +6,7 @@ import dev.sweep.data.EvalSet;
 import dev.sweep.store.ExperimentStore;
 import dev.sweep.store.StoredModel;
 import dev.sweep.store.TrialRecord;
+import dev.sweep.train.Evaluator;
 import dev.sweep.train.InputNormalization;
 import dev.sweep.train.TrainerParameters;
 import org.deeplearning4j.nn.api.Layer;
@@ -45,23 +46,19 @@ public record ModelFigures(int[][] confusion, List<String> classNames, Optional<
         int[][] confusion = new int[data.classes()][data.classes()];
         List<ImageGrids.Tile> mistakes = new ArrayList<>();
         int side = data.shape().height();
-        for (int from = 0; from < test.count(); from += 1024) {
-            int to = Math.min(test.count(), from + 1024);
-            INDArray features = test.features().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            float[] p = network.output(normalization.apply(features)).data().asFloat();
-            for (int i = 0; i < to - from; i++) {
-                int predicted = 0;
-                for (int c = 1; c < data.classes(); c++) {
-                    if (p[i * data.classes() + c] > p[i * data.classes() + predicted]) {
-                        predicted = c;
-                    }
+        float[] p = Evaluator.probabilities(network, test.features(), normalization);
+        for (int i = 0; i < test.count(); i++) {
+            int predicted = 0;
+            for (int c = 1; c < data.classes(); c++) {
+                if (p[i * data.classes() + c] > p[i * data.classes() + predicted]) {
+                    predicted = c;
                 }
-                int actual = test.labels()[from + i];
-                confusion[actual][predicted]++;
-                if (predicted != actual && mistakes.size() < MISTAKES) {
-                    mistakes.add(new ImageGrids.Tile(features.getRow(i).toFloatVector(), side, data.shape().width(),
-                            data.shape().channels(), "true " + data.classNames().get(actual) + ", pred " + data.classNames().get(predicted)));
-                }
+            }
+            int actual = test.labels()[i];
+            confusion[actual][predicted]++;
+            if (predicted != actual && mistakes.size() < MISTAKES) {
+                mistakes.add(new ImageGrids.Tile(test.features().getRow(i).toFloatVector(), side, data.shape().width(),
+                        data.shape().channels(), "true " + data.classNames().get(actual) + ", pred " + data.classNames().get(predicted)));
             }
         }
         List<ImageGrids.Tile> filters = firstLayerFilters(network.model());
