@@ -43,13 +43,7 @@ public final class Evaluator {
         double lossSum = 0;
         for (int i = 0; i < n; i++) {
             int actual = set.labels()[i];
-            int predicted = 0;
-            for (int c = 1; c < classes; c++) {
-                if (p[i * classes + c] > p[i * classes + predicted]) {
-                    predicted = c;
-                }
-            }
-            confusion[actual][predicted]++;
+            confusion[actual][predictedClass(p, i, classes)]++;
             lossSum -= Math.log(Math.max(p[i * classes + actual], 1e-12));
         }
         double auc = withAuc ? RocAuc.macroOneVsRest(p, set.labels(), classes) : Double.NaN;
@@ -71,12 +65,24 @@ public final class Evaluator {
             int to = Math.min(n, from + batch);
             float[] p = network.output(normalization.apply(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())))
                     .data().asFloat();
+            int classes = p.length / (to - from);
             if (all == null) {
-                all = new float[n * (p.length / (to - from))];
+                all = new float[n * classes];
             }
-            System.arraycopy(p, 0, all, from * (p.length / (to - from)), p.length);
+            System.arraycopy(p, 0, all, from * classes, p.length);
         }
         return all == null ? new float[0] : all;
+    }
+
+    /** The class with the highest probability in row {@code row}; the first of equals. */
+    public static int predictedClass(float[] probabilities, int row, int classes) {
+        int predicted = 0;
+        for (int c = 1; c < classes; c++) {
+            if (probabilities[row * classes + c] > probabilities[row * classes + predicted]) {
+                predicted = c;
+            }
+        }
+        return predicted;
     }
 
     /** The largest power of two up to 1,024 whose activations fit the budget in every layer. */

@@ -48,12 +48,7 @@ public record ModelFigures(int[][] confusion, List<String> classNames, Optional<
         int side = data.shape().height();
         float[] p = Evaluator.probabilities(network, test.features(), normalization);
         for (int i = 0; i < test.count(); i++) {
-            int predicted = 0;
-            for (int c = 1; c < data.classes(); c++) {
-                if (p[i * data.classes() + c] > p[i * data.classes() + predicted]) {
-                    predicted = c;
-                }
-            }
+            int predicted = Evaluator.predictedClass(p, i, data.classes());
             int actual = test.labels()[i];
             confusion[actual][predicted]++;
             if (predicted != actual && mistakes.size() < MISTAKES) {
