@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
@@ -21,14 +23,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Puts a network's max-pooling layers on {@link LibNd4jMaxPooling}, its plain ReLUs on {@link ReluBackpropByMask} and
+ * Puts a network's max-pooling layers on {@link LibNd4jMaxPooling}, its convolutions over few channels on
+ * {@link FewChannelConvolutionHelper}, its plain ReLUs on {@link ReluBackpropByMask} and
  * its Adam steps on {@link VectorizedAdam}, once it is built or reloaded. DL4J chooses a layer's helper when it
  * creates the layer and offers no setting for it, so the field is set directly; the activation lives in the layer's
  * configuration, which a saved model writes out, so {@link #asDeclared} puts DL4J's own back while a model is written:
  * a model zip names only DL4J's classes. The Adam step is swapped in the updater, not in the configuration.
  */
 final class TrainingFastPaths {
-    private static final Field HELPER = helperField();
+    private static final Field POOLING_HELPER = helperField(SubsamplingLayer.class);
+    private static final Field CONVOLUTION_HELPER = helperField(ConvolutionLayer.class);
 
     private TrainingFastPaths() {
     }
@@ -64,9 +68,23 @@ final class TrainingFastPaths {
             if (layer instanceof SubsamplingLayer pooling
                     && ((org.deeplearning4j.nn.conf.layers.SubsamplingLayer) pooling.conf().getLayer()).getPoolingType() == PoolingType.MAX) {
                 try {
-                    HELPER.set(pooling, new LibNd4jMaxPooling());
+                    POOLING_HELPER.set(pooling, new LibNd4jMaxPooling());
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("cannot set the pooling path of layer " + pooling.getIndex(), e);
+                }
+            }
+            // Subclasses (1D, depthwise, separable, deconvolution) compute something else with the same fields.
+            if (layer.getClass() == ConvolutionLayer.class
+                    && conf.getClass() == org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class
+                    && FewChannelConvolutionHelper.suits((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) conf)) {
+                try {
+                    ConvolutionHelper own = (ConvolutionHelper) CONVOLUTION_HELPER.get(layer);
+                    if (!(own instanceof FewChannelConvolutionHelper)) {
+                        CONVOLUTION_HELPER.set(layer, new FewChannelConvolutionHelper(own,
+                                ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) conf).hasBias()));
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot set the convolution path of layer " + layer.getIndex(), e);
                 }
             }
         }
@@ -105,13 +123,13 @@ final class TrainingFastPaths {
         }
     }
 
-    private static Field helperField() {
+    private static Field helperField(Class<?> layer) {
         try {
-            Field field = SubsamplingLayer.class.getDeclaredField("helper");
+            Field field = layer.getDeclaredField("helper");
             field.setAccessible(true);
             return field;
         } catch (NoSuchFieldException e) {
-            throw new ExceptionInInitializerError("DL4J's SubsamplingLayer has no helper field: is DL4J still 1.0.0-beta7? " + e);
+            throw new ExceptionInInitializerError("DL4J's " + layer.getSimpleName() + " has no helper field: is DL4J still 1.0.0-beta7? " + e);
         }
     }
 }
