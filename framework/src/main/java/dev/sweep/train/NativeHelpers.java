@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * <p>On some CPUs beta7's oneDNN fails on every convolution: on this project's AMD EPYC machine its AVX-512 kernels
  * ask Xbyak for the cache topology, which throws "x2APIC is not supported" on AMD. DL4J then logs an error with a
  * stack trace for each convolution layer of each new network and falls back to its own implementation, 3-10x
- * slower. {@code DNNL_MAX_CPU_ISA=AVX2} (set by ./sweep and the tests) avoids those kernels; where that is not set
- * and oneDNN fails, one tiny probe convolution settles it for the whole process.
+ * slower. {@code DNNL_MAX_CPU_ISA=AVX2} (set by ./sweep and the tests on every CPU but an Intel one with AVX-512, where
+ * those kernels work and are faster) avoids them; where oneDNN fails anyway, one tiny probe convolution settles it for
+ * the whole process.
  */
 public final class NativeHelpers {
     private static final Logger LOG = LoggerFactory.getLogger(NativeHelpers.class);
@@ -36,7 +37,7 @@ public final class NativeHelpers {
                 Nd4j.getEnvironment().allowHelpers(false);
                 LOG.warn("oneDNN cannot run convolutions here (" + failure + "); using DL4J's own, several times slower. "
                         + (System.getenv("DNNL_MAX_CPU_ISA") == null
-                        ? "Fix: set DNNL_MAX_CPU_ISA=AVX2 in the environment (./sweep does)." : "DNNL_MAX_CPU_ISA is "
+                        ? "Fix: set DNNL_MAX_CPU_ISA=AVX2 in the environment." : "DNNL_MAX_CPU_ISA is "
                         + System.getenv("DNNL_MAX_CPU_ISA") + "; try AVX2 or AVX."));
             }
         }

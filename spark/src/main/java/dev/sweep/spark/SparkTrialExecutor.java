@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * still fails stops the sweep as a fatal error; the same command resumes it.
  */
 public final class SparkTrialExecutor implements ExecutorType.Session {
-    /** Native settings every trial process needs (see bin/java): one OpenMP thread per task, oneDNN capped at AVX2. */
+    /**
+     * Native settings every trial process needs (see bin/java), the driver's where it has them: one OpenMP thread per
+     * task, and oneDNN's instruction set as bin/java chose it for this kind of machine (AVX2 where nothing chose).
+     */
     private static final Map<String, String> NATIVE_ENV = Map.of("OMP_NUM_THREADS", "1", "DNNL_MAX_CPU_ISA", "AVX2",
             "ND4J_IGNORE_AVX", "true", "SD_MAX_THREADS", "64");
     /**

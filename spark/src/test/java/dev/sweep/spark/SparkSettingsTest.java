@@ -17,7 +17,9 @@ class SparkSettingsTest {
         assertThat(conf.get("spark.app.name")).isEqualTo("sweep s");
         assertThat(conf.get("spark.executor.extraClassPath")).isEqualTo("/opt/sweep/lib/*");
         assertThat(conf.get("spark.executorEnv.OMP_NUM_THREADS")).isEqualTo("2");
-        assertThat(conf.get("spark.executorEnv.DNNL_MAX_CPU_ISA")).isEqualTo("AVX2");
+        // The driver's own choice (bin/java: AVX512_CORE on an Intel CPU with AVX-512, else AVX2), AVX2 without one.
+        assertThat(conf.get("spark.executorEnv.DNNL_MAX_CPU_ISA"))
+                .isEqualTo(System.getenv("DNNL_MAX_CPU_ISA") != null ? System.getenv("DNNL_MAX_CPU_ISA") : "AVX2");
         assertThat(conf.get("spark.executor.extraJavaOptions")).contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
                 .contains("-Dorg.bytedeco.javacpp.maxphysicalbytes=0").endsWith("-Dmine=1");
     }
