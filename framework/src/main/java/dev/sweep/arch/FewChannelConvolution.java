@@ -31,10 +31,10 @@ final class FewChannelConvolution {
     /** The current image as each tap sees it. */
     private final float[][] shifted;
     private final float[] acc;
-    /** The current image's output gradient, one plane per filter. */
-    private final float[][] deltas;
+    /** The current image's output gradient, one plane per filter; made by the first backward pass. */
+    private float[][] deltas;
     /** Per filter, per tap (and one for the bias): partial sums of the weight gradient over the batch. */
-    private final float[][][] partial;
+    private float[][][] partial;
 
     FewChannelConvolution(int batch, int channels, int height, int width, int filters, int kernelHeight, int kernelWidth,
                           int padTop, int padLeft, int outHeight, int outWidth) {
@@ -53,8 +53,12 @@ final class FewChannelConvolution {
         this.outPlane = outHeight * outWidth;
         this.shifted = new float[taps][outPlane];
         this.acc = new float[outPlane];
-        this.deltas = new float[filters][outPlane];
-        this.partial = new float[filters][taps + 1][outPlane];
+    }
+
+    /** The floats of scratch space a backward pass over these sizes needs, most of them partial sums. */
+    static long scratchFloats(int channels, int filters, int kernelHeight, int kernelWidth, int outHeight, int outWidth) {
+        return ((long) filters * (channels * kernelHeight * kernelWidth + 2) + (long) channels * kernelHeight * kernelWidth)
+                * outHeight * outWidth;
     }
 
     /** True when this instance fits a call with these sizes, so its scratch arrays can serve again. */
@@ -94,6 +98,10 @@ final class FewChannelConvolution {
      */
     void backward(float[] input, float[] weights, float[] delta, float[] weightGradient, float[] biasGradient,
                   float[] inputGradient) {
+        if (partial == null) {
+            deltas = new float[filters][outPlane];
+            partial = new float[filters][taps + 1][outPlane];
+        }
         for (float[][] sums : partial) {
             for (float[] run : sums) {
                 Arrays.fill(run, 0f);

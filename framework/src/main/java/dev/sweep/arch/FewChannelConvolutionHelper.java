@@ -34,6 +34,11 @@ import java.util.Map;
  */
 final class FewChannelConvolutionHelper implements ConvolutionHelper {
     static final int MAX_CHANNELS = 4;
+    /**
+     * 64 MB of scratch: a 28x28 image's first layer needs 1-3 MB, while 64 filters over a 224x224 colour image would
+     * need 370 MB of partial sums; such layers are left to oneDNN, where their compute outweighs the reorders anyway.
+     */
+    static final long MAX_SCRATCH_FLOATS = 16L << 20;
 
     private final ConvolutionHelper declined;
     private final boolean hasBias;
@@ -70,6 +75,10 @@ final class FewChannelConvolutionHelper implements ConvolutionHelper {
         }
         int[] out = ConvolutionUtils.getOutputSize(in, kernel, strides, convolutionMode == ConvolutionMode.Same ? null : pad,
                 convolutionMode, dilation, format);
+        if (!small(weights, out)) {
+            return declined == null ? null : declined.preOutput(in, weights, bias, kernel, strides, pad, mode, fwdAlgo,
+                    convolutionMode, dilation, format, workspaceMgr);
+        }
         FewChannelConvolution conv = convolution(in, weights, pad, out);
         input = read(in, input, conv.inputLength());
         output = grow(output, conv.outputLength());
@@ -87,7 +96,8 @@ final class FewChannelConvolutionHelper implements ConvolutionHelper {
                                                      ConvolutionLayer.BwdFilterAlgo bwdFilterAlgo,
                                                      ConvolutionLayer.BwdDataAlgo bwdDataAlgo, ConvolutionMode convolutionMode,
                                                      int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        if (!handles(in, weights, strides, dilation, format) || epsilon.dataType() != DataType.FLOAT) {
+        if (!handles(in, weights, strides, dilation, format) || epsilon.dataType() != DataType.FLOAT
+                || !small(weights, new int[]{(int) epsilon.size(2), (int) epsilon.size(3)})) {
             return declined == null ? null : declined.backpropGradient(in, weights, bias, epsilon, kernel, strides, pad,
                     biasGradView, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
                     workspaceMgr);
@@ -132,6 +142,11 @@ final class FewChannelConvolutionHelper implements ConvolutionHelper {
         return in.dataType() == DataType.FLOAT && weights.dataType() == DataType.FLOAT && format == CNN2DFormat.NCHW
                 && in.rank() == 4 && in.size(1) <= MAX_CHANNELS
                 && strides[0] == 1 && strides[1] == 1 && dilation[0] == 1 && dilation[1] == 1;
+    }
+
+    private static boolean small(INDArray weights, int[] out) {
+        return FewChannelConvolution.scratchFloats((int) weights.size(1), (int) weights.size(0), (int) weights.size(2),
+                (int) weights.size(3), out[0], out[1]) <= MAX_SCRATCH_FLOATS;
     }
 
     private FewChannelConvolution convolution(INDArray in, INDArray weights, int[] pad, int[] out) {

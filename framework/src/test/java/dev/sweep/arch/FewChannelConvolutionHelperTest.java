@@ -141,4 +141,19 @@ class FewChannelConvolutionHelperTest {
         assertThat(FewChannelConvolutionHelper.suits(new ConvolutionLayer.Builder(3, 3).nIn(5).nOut(4).build())).isFalse();
         assertThat(FewChannelConvolutionHelper.suits(new ConvolutionLayer.Builder(5, 5).nIn(3).nOut(4).build())).isTrue();
     }
+
+    @Test
+    void aLayerWhoseScratchWouldPassTheCapIsLeftToTheHelperBehind() {
+        FewChannelConvolutionHelper helper = new FewChannelConvolutionHelper(null, true);
+        INDArray weights = Nd4j.rand(DataType.FLOAT, 64, 1, 3, 3);
+        INDArray bias = Nd4j.rand(DataType.FLOAT, 1, 64);
+        int[] three = {3, 3};
+        int[] one = {1, 1};
+        INDArray large = Nd4j.rand(DataType.FLOAT, 1, 1, 300, 300);
+        assertThat(helper.preOutput(large, weights, bias, three, one, one, null, null, ConvolutionMode.Same, one,
+                CNN2DFormat.NCHW, LayerWorkspaceMgr.noWorkspaces())).isNull();
+        INDArray mnistSized = Nd4j.rand(DataType.FLOAT, 1, 1, 28, 28);
+        assertThat(helper.preOutput(mnistSized, weights, bias, three, one, one, null, null, ConvolutionMode.Same, one,
+                CNN2DFormat.NCHW, LayerWorkspaceMgr.noWorkspaces()).shape()).containsExactly(1, 64, 28, 28);
+    }
 }
