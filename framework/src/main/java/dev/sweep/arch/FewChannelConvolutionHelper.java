@@ -69,13 +69,9 @@ final class FewChannelConvolutionHelper implements ConvolutionHelper {
     public INDArray preOutput(INDArray in, INDArray weights, INDArray bias, int[] kernel, int[] strides, int[] pad,
                               ConvolutionLayer.AlgoMode mode, ConvolutionLayer.FwdAlgo fwdAlgo, ConvolutionMode convolutionMode,
                               int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        if (!handles(in, weights, strides, dilation, format)) {
-            return declined == null ? null : declined.preOutput(in, weights, bias, kernel, strides, pad, mode, fwdAlgo,
-                    convolutionMode, dilation, format, workspaceMgr);
-        }
-        int[] out = ConvolutionUtils.getOutputSize(in, kernel, strides, convolutionMode == ConvolutionMode.Same ? null : pad,
-                convolutionMode, dilation, format);
-        if (!small(weights, out)) {
+        int[] out = handles(in, weights, strides, dilation, format) ? ConvolutionUtils.getOutputSize(in, kernel, strides,
+                convolutionMode == ConvolutionMode.Same ? null : pad, convolutionMode, dilation, format) : null;
+        if (out == null || !small(weights, out)) {
             return declined == null ? null : declined.preOutput(in, weights, bias, kernel, strides, pad, mode, fwdAlgo,
                     convolutionMode, dilation, format, workspaceMgr);
         }
