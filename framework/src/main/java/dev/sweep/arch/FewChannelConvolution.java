@@ -55,10 +55,13 @@ final class FewChannelConvolution {
         this.acc = new float[outPlane];
     }
 
-    /** The floats of scratch space a backward pass over these sizes needs, most of them partial sums. */
+    /**
+     * The floats of scratch space a backward pass over these sizes needs, one output plane each: a shifted copy per tap,
+     * the accumulator, and per filter its output gradient and partial sums per tap and for the bias.
+     */
     static long scratchFloats(int channels, int filters, int kernelHeight, int kernelWidth, int outHeight, int outWidth) {
-        return ((long) filters * (channels * kernelHeight * kernelWidth + 2) + (long) channels * kernelHeight * kernelWidth)
-                * outHeight * outWidth;
+        long taps = (long) channels * kernelHeight * kernelWidth;
+        return (taps + 1 + filters * (taps + 2)) * outHeight * outWidth;
     }
 
     /** True when this instance fits a call with these sizes, so its scratch arrays can serve again. */

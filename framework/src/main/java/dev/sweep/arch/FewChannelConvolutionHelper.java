@@ -92,13 +92,12 @@ final class FewChannelConvolutionHelper implements ConvolutionHelper {
                                                      ConvolutionLayer.BwdFilterAlgo bwdFilterAlgo,
                                                      ConvolutionLayer.BwdDataAlgo bwdDataAlgo, ConvolutionMode convolutionMode,
                                                      int[] dilation, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
-        if (!handles(in, weights, strides, dilation, format) || epsilon.dataType() != DataType.FLOAT
-                || !small(weights, new int[]{(int) epsilon.size(2), (int) epsilon.size(3)})) {
+        int[] out = {(int) epsilon.size(2), (int) epsilon.size(3)};
+        if (!handles(in, weights, strides, dilation, format) || epsilon.dataType() != DataType.FLOAT || !small(weights, out)) {
             return declined == null ? null : declined.backpropGradient(in, weights, bias, epsilon, kernel, strides, pad,
                     biasGradView, weightGradView, afn, mode, bwdFilterAlgo, bwdDataAlgo, convolutionMode, dilation, format,
                     workspaceMgr);
         }
-        int[] out = {(int) epsilon.size(2), (int) epsilon.size(3)};
         if (convolutionMode == ConvolutionMode.Same) {
             // As DL4J's helpers do: the layer hands over the forward pass's padding, recomputed here from the sizes.
             pad = ConvolutionUtils.getSameModeTopLeftPadding(out, new int[]{(int) in.size(2), (int) in.size(3)}, kernel, strides,
