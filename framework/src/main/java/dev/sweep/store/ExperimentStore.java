@@ -15,9 +15,18 @@ public interface ExperimentStore extends SweepStore, TrialStore, EpochStore, Mod
         return H2ExperimentStore.open(location);
     }
 
-    /** Opens a database that must already exist: a command that reads never leaves a new file behind. */
+    /** Opens a database that must already exist, to write to it (a resume). */
     static ExperimentStore openExisting(String location) {
         return H2ExperimentStore.openExisting(location);
+    }
+
+    /**
+     * Opens a database that must already exist, to read it: in this process, beside whoever writes it, without
+     * slowing or blocking that writer, and without writing (a database made by an older Sweep is upgraded first).
+     * It never leaves a new file behind. Writing through it fails.
+     */
+    static ExperimentStore openForReading(String location) {
+        return H2ExperimentStore.openForReading(location);
     }
 
     /** What to call the database in messages: the file it is in, or its URL. */

@@ -33,7 +33,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ExperimentStore store = database.openExisting()) {
+        try (ExperimentStore store = database.read()) {
             List<Map<String, Object>> trials = new ArrayList<>();
             Set<String> rows = new LinkedHashSet<>(TrialColumns.METRICS);
             for (long id : trialIds) {

@@ -47,7 +47,7 @@ final class DashboardCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new UserInputException("--port is 0..65535, not " + port);
         }
-        ExperimentStore store = database.openExisting();
+        ExperimentStore store = database.read();
         String token = DashboardServer.isLoopback(host) ? null : DashboardServer.newToken();
         DashboardServer server;
         try {

@@ -15,8 +15,16 @@ final class DatabaseOption {
         return ExperimentStore.open(location);
     }
 
-    /** For a command that reads: a database that does not exist is refused, and no file is left behind. */
+    /** For a command that writes to a database that must exist (a resume). */
     ExperimentStore openExisting() {
         return ExperimentStore.openExisting(location);
+    }
+
+    /**
+     * For a command that reads: a database that does not exist is refused, and no file is left behind; a sweep
+     * writing it meanwhile is neither blocked nor slowed.
+     */
+    ExperimentStore read() {
+        return ExperimentStore.openForReading(location);
     }
 }

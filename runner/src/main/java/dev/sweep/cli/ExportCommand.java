@@ -58,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UserInputException((Files.exists(out) ? out : sidecar) + " already exists; add --force to overwrite it, "
                     + "or choose another --out");
         }
-        try (ExperimentStore store = database.openExisting()) {
+        try (ExperimentStore store = database.read()) {
             TrialRecord trial = which.trial != null ? trialById(store, which.trial) : bestOf(store, which.sweep);
             SweepRecord sweep = store.sweeps().stream().filter(s -> s.id() == trial.sweepId()).findFirst().orElseThrow();
             StoredModel model = store.model(trial.id()).orElseThrow(() -> new UserInputException(

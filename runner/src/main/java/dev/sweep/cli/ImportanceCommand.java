@@ -56,7 +56,7 @@ final class ImportanceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Double> importance;
         int used;
-        try (ExperimentStore store = database.openExisting()) {
+        try (ExperimentStore store = database.read()) {
             SweepRecord sweep = Trials.sweep(store, name);
             SweepDefinition definition = Trials.definition(loader, sweep);
             List<TrialRecord> trials = store.trials(sweep.id());

@@ -66,7 +66,7 @@ final class LeaderboardCommand implements Callable<Integer> {
             throw new UserInputException("--top must be at least 1, not " + top);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ExperimentStore store = database.openExisting()) {
+        try (ExperimentStore store = database.read()) {
             if (sweep != null && store.findSweep(sweep).isEmpty()) {
                 throw new UserInputException("no sweep named '" + sweep + "' in " + store.location() + "; it holds: "
                         + String.join(", ", store.sweeps().stream().map(s -> s.name()).toList()));

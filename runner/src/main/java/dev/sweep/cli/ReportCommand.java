@@ -73,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         SweepReport.Result report;
-        try (ExperimentStore store = database.openExisting()) {
+        try (ExperimentStore store = database.read()) {
             if (names.size() == 1) {
                 SweepRecord sweep = Trials.sweep(store, names.get(0));
                 SweepDefinition definition = Trials.definition(loader, sweep);

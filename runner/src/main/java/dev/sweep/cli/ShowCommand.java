@@ -42,7 +42,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Formats.require(format, "table", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (ExperimentStore store = database.openExisting()) {
+        try (ExperimentStore store = database.read()) {
             TrialRecord t = Trials.find(store, trialId);
             SweepRecord sweep = store.findSweep(t.sweepName()).orElseThrow();
             Map<String, Object> columns = TrialColumns.of(t);

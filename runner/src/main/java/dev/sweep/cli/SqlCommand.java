@@ -53,7 +53,7 @@ final class SqlCommand implements Callable<Integer> {
         }
         String select = singleSelect(query);
         ExperimentStore.QueryResult result;
-        try (ExperimentStore store = database.openExisting()) {
+        try (ExperimentStore store = database.read()) {
             try {
                 result = store.readOnlyQuery(select, maxRows, timeoutSeconds);
             } catch (ExperimentStore.QueryException e) {

@@ -40,7 +40,7 @@ class ConditionalSweepTest {
         Cli run = Cli.run("run", file.toString(), "--db", db, "--quiet");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<TrialRecord> trials;
-        try (ExperimentStore store = ExperimentStore.openExisting(db)) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db)) {
             trials = store.trials(store.findSweep("momentum").orElseThrow().id());
         }
         assertThat(trials).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));

@@ -83,7 +83,7 @@ class DashboardTest {
         Path file = sweepFile("live", 10, 5);
         try (SweepProcess sweep = SweepProcess.start(dir.resolve("sweep.log"), "run", file.toString(), "--db", db(), "--quiet")) {
             awaitFirstTrial(sweep);
-            try (ExperimentStore store = ExperimentStore.openExisting(db());
+            try (ExperimentStore store = ExperimentStore.openForReading(db());
                  DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
                 showsTheSweepGrowing(dashboard);
             }
@@ -156,7 +156,7 @@ class DashboardTest {
     void aSweepStartedWhileTheDashboardHoldsTheDatabaseRunsOnAfterTheDashboardStops() throws Exception {
         assertThat(Cli.run("run", sweepFile("earlier", 1, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
         Path file = sweepFile("later", 4, 8);
-        ExperimentStore store = ExperimentStore.openExisting(db());
+        ExperimentStore store = ExperimentStore.openForReading(db());
         DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null);
         // The dashboard opened the database first, so it serves it to the sweep (H2's mixed mode) until it stops.
         try (SweepProcess sweep = SweepProcess.start(dir.resolve("later.log"), "run", file.toString(), "--db", db(), "--quiet")) {
@@ -232,7 +232,7 @@ class DashboardTest {
                   lenet5: {filters_1: {values: [4, 6]}}
                 """);
         assertThat(Cli.run("run", file.toString(), "--db", db(), "--quiet").exitCode()).isZero();
-        try (ExperimentStore store = ExperimentStore.openExisting(db());
+        try (ExperimentStore store = ExperimentStore.openForReading(db());
              DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
             ChromeDriver browser = chromium();
             try {
@@ -252,7 +252,7 @@ class DashboardTest {
     void theDashboardRefusesWritesTraversalAndInjectionAndLeavesTheDatabaseAsItWas() throws Exception {
         assertThat(Cli.run("run", sweepFile("quiet", 2, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
         int before = trials().size();
-        try (ExperimentStore store = ExperimentStore.openExisting(db());
+        try (ExperimentStore store = ExperimentStore.openForReading(db());
              DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
             String base = "http://127.0.0.1:" + dashboard.port();
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
@@ -286,7 +286,7 @@ class DashboardTest {
         assertThat(DashboardServer.isLoopback("0.0.0.0")).isFalse();
         String token = DashboardServer.newToken();
         assertThat(token).hasSize(48);
-        try (ExperimentStore store = ExperimentStore.openExisting(db());
+        try (ExperimentStore store = ExperimentStore.openForReading(db());
              DashboardServer dashboard = DashboardServer.start(store, "0.0.0.0", 0, token)) {
             String base = "http://127.0.0.1:" + dashboard.port();
             assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps")).GET()).statusCode()).isEqualTo(403);
@@ -321,7 +321,7 @@ class DashboardTest {
     }
 
     private List<TrialRecord> trials() {
-        try (ExperimentStore store = ExperimentStore.openExisting(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             return store.sweeps().stream().flatMap(s -> store.trials(s.id()).stream()).toList();
         }
     }

@@ -144,7 +144,7 @@ class DatabaseAccessTest {
                 .isEqualTo("rw-------");
         assertThat(sqlState(() -> DriverManager.getConnection(url, "sa", ""))).isEqualTo("28000");
         assertThat(sqlState(() -> DriverManager.getConnection(url, "sweep_reader", "sweep_reader"))).isEqualTo("28000");
-        try (ExperimentStore store = ExperimentStore.openExisting(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             assertThat(store.findSweep("old")).isPresent();
         }
     }

@@ -91,7 +91,7 @@ class DiskFullTest {
     }
 
     private static List<TrialRecord> stored(String db) {
-        try (ExperimentStore store = ExperimentStore.openExisting(db)) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db)) {
             return store.trials(store.findSweep("full").orElseThrow().id());
         }
     }

@@ -46,7 +46,7 @@ class LearningSamplerSweepTest {
         Cli run = Cli.run("run", file.toString(), "--db", db, "--quiet");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<TrialRecord> trials;
-        try (ExperimentStore store = ExperimentStore.openExisting(db)) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db)) {
             trials = store.trials(store.findSweep("tpe-small").orElseThrow().id());
         }
         assertThat(trials).hasSize(6).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
@@ -95,7 +95,7 @@ class LearningSamplerSweepTest {
         Cli best = Cli.run("leaderboard", "--sweep", "first", "--top", "2", "--format", "json", "--db", db);
         JsonNode firstBest = JSON.readTree(best.out());
         List<TrialRecord> trials;
-        try (ExperimentStore store = ExperimentStore.openExisting(db)) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db)) {
             trials = store.trials(store.findSweep("warm").orElseThrow().id());
         }
         assertThat(trials.get(0).parameters()).containsEntry("units", "128");

@@ -70,7 +70,7 @@ class MixedArchitectureSweepTest {
         Cli run = Cli.run("run", file.toString(), "--db", db(), "--quiet");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<TrialRecord> trials;
-        try (ExperimentStore store = ExperimentStore.openExisting(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             trials = store.trials(store.findSweep("mixed").orElseThrow().id());
         }
         assertThat(trials).hasSize(12).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));

@@ -7,35 +7,25 @@ import java.nio.file.Path;
  * What {@code --db} names: a database file (H2 adds .mv.db; a folder means {@code FOLDER/experiments}) or a full
  * {@code jdbc:} URL, used as given.
  *
- * <p>A file database opens in H2's automatic mixed mode (AUTO_SERVER) so that a second process, e.g. a leaderboard
- * while a sweep runs, can read it: the first process to open the file serves it to the others over a port that H2
- * binds to the loopback address only. Every connection logs in with a password from the database's credentials file
- * (see {@link DatabaseCredentials}). No web console is started. A database on read-only media opens read-only,
- * without the server, which H2 cannot run there.
+ * <p>One process writes a file database at a time, embedded and alone: no server, no port, nobody else's query in
+ * its heap. It appends and never overwrites ({@code REUSE_SPACE=FALSE}), so any number of readers in processes of
+ * their own open the same file read-only beside it ({@link ReadOnlyFiles}), each reading the last complete version.
+ * Every connection logs in with a password from the database's credentials file (see {@link DatabaseCredentials}).
  */
 public final class DatabaseLocation {
     private static final String DATA_SUFFIX = ".mv.db";
 
-    static {
-        // Read by H2 when it opens server sockets; loopback keeps the mixed-mode port off the network.
-        if (System.getProperty("h2.bindAddress") == null) {
-            System.setProperty("h2.bindAddress", "127.0.0.1");
-        }
-    }
-
     private final String url;
     private final Path base;
-    private final boolean forcedReadOnly;
 
-    private DatabaseLocation(String url, Path base, boolean forcedReadOnly) {
+    private DatabaseLocation(String url, Path base) {
         this.url = url;
         this.base = base;
-        this.forcedReadOnly = forcedReadOnly;
     }
 
     public static DatabaseLocation of(String given) {
         if (given.startsWith("jdbc:")) {
-            return new DatabaseLocation(given, null, false);
+            return new DatabaseLocation(given, null);
         }
         Path path = Path.of(given).toAbsolutePath().normalize();
         // "--db results/" names a folder: the database is the default file inside it, and messages say so.
@@ -45,7 +35,7 @@ public final class DatabaseLocation {
             String name = path.getFileName().toString();
             path = path.resolveSibling(name.substring(0, name.length() - DATA_SUFFIX.length()));
         }
-        return new DatabaseLocation(null, path, false);
+        return new DatabaseLocation(null, path);
     }
 
     public boolean isFile() {
@@ -57,7 +47,7 @@ public final class DatabaseLocation {
         return sibling(DATA_SUFFIX);
     }
 
-    /** H2's lock file, which holds the mixed-mode server's port and key while a process serves the database. */
+    /** The lock file an older Sweep's mixed mode left; this one makes none, and its readers look past it. */
     public Path lockFile() {
         return sibling(".lock.db");
     }
@@ -75,18 +65,10 @@ public final class DatabaseLocation {
         return base.resolveSibling(base.getFileName() + suffix);
     }
 
-    /**
-     * Read-only media, or a full disk for a command that only reads: H2 can neither lock the file nor serve it there,
-     * so the database opens read-only.
-     */
+    /** Read-only media, or a full disk: nothing can be written there, so a database that must be written is refused. */
     public boolean readOnlyMedia() {
         return isFile() && Files.exists(dataFile())
-                && (forcedReadOnly || !(Files.isWritable(dataFile()) && Files.isWritable(base.getParent())));
-    }
-
-    /** The same file, opened read-only: a full disk must not keep a leaderboard from being read. */
-    DatabaseLocation readOnly() {
-        return new DatabaseLocation(url, base, true);
+                && !(Files.isWritable(dataFile()) && Files.isWritable(base.getParent()));
     }
 
     /** Bytes free for the database on its disk; unknown (a jdbc: URL) is taken as plenty. */
@@ -101,26 +83,32 @@ public final class DatabaseLocation {
         }
     }
 
-    /** The URL of Sweep's own connections. */
+    /**
+     * The writer's URL: the file locked by the operating system for this process alone (H2's FILE_LOCK=FS, released
+     * when the process dies, however it dies), every change appended. (WRITE_DELAY=0, which makes each commit reach
+     * the file at once, is a persistent setting of the database since migration V8.)
+     */
     public String jdbcUrl() {
         if (!isFile()) {
             return url;
         }
-        return "jdbc:h2:file:" + base + (readOnlyMedia() ? "" : ";AUTO_SERVER=TRUE");
+        return "jdbc:h2:file:" + base + ";REUSE_SPACE=FALSE";
     }
 
-    /**
-     * The URL of the owner's connection that creates and migrates the database. (WRITE_DELAY=0, which makes each
-     * commit reach the file at once, is a persistent setting of the database since migration V8: a URL setting
-     * would be written again at every open, and fail on a full disk.)
-     */
+    /** The owner's connection that creates and migrates the database: the writer's. */
     String ownerUrl() {
         return jdbcUrl();
     }
 
-    /** Opens the file read-only and alone: a look at a file that has not yet opened cleanly, which cannot change it. */
-    String probeUrl() {
-        return "jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r";
+    /**
+     * A reader's URL: the file opened read-only without a lock, beside a writer or none; the version it reads is the
+     * last complete one when it opens. A {@code jdbc:} URL is used as given.
+     */
+    String readerUrl() {
+        if (!isFile()) {
+            return url;
+        }
+        return "jdbc:h2:" + ReadOnlyFiles.prefix() + base + ";ACCESS_MODE_DATA=r";
     }
 
     /** What to call the database in messages: the file H2 actually writes, or the URL. */

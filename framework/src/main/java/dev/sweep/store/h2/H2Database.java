@@ -16,17 +16,22 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * Opens a Sweep database the careful way: an existing file is first looked at read-only, so a file H2 cannot open
- * cleanly is never written to; a database from a newer Sweep is refused before anything is written; the schema is
- * migrated as the owner; and Sweep then works as {@code sweep_writer}, who cannot run code in the process that serves
- * the database.
+ * Opens a Sweep database the careful way. A writer has the file to itself (the operating system's lock, gone with
+ * its process however it dies); an existing file is first looked at read-only, so a file H2 cannot open cleanly is
+ * never written to; a database from a newer Sweep is refused before anything is written; the schema is migrated as
+ * the owner; and Sweep then works as {@code sweep_writer}, who cannot create code. A reader opens the file read-only
+ * without a lock, beside a writer or none, and never writes to it (but for the one-time upgrade of a database made by
+ * an older Sweep, which it does as a writer before it reads).
  */
 final class H2Database {
     /** H2's error codes that opening can meet. */
     private static final int WRONG_USER_OR_PASSWORD = 28000;
     private static final int DATABASE_ALREADY_OPEN = 90020;
     private static final int ERROR_OPENING_DATABASE = 8000;
+    private static final int FILE_CORRUPTED = 90030;
+    private static final int GENERAL_ERROR = 50000;
     private static final long LOCKED_RETRY_NANOS = 10_000_000_000L;
+    private static final int READ_ATTEMPTS = 3;
 
     private H2Database() {
     }
@@ -35,45 +40,73 @@ final class H2Database {
     record Opened(Connection connection, DatabaseCredentials credentials, boolean readOnly) {
     }
 
-    static Opened open(DatabaseLocation location, boolean mustExist) {
-        try {
-            return openAs(location, mustExist);
-        } catch (StoreException e) {
-            if (mustExist && StoreFailures.diskFull(e) && !location.readOnlyMedia()) {
-                return openAs(location.readOnly(), true);
-            }
-            throw e;
-        }
-    }
-
-    private static Opened openAs(DatabaseLocation location, boolean mustExist) {
+    /** For a command that writes; {@code mustExist} refuses to create a database that is not there. */
+    static Opened openForWriting(DatabaseLocation location, boolean mustExist) {
         boolean exists = location.isFile() && Files.exists(location.dataFile());
         if (location.isFile() && !exists && mustExist) {
-            throw new StoreException("no experiment database at " + location.describe()
-                    + ". Fix: run a sweep first (./sweep run FILE), or point --db at the database it wrote.", null);
+            throw missing(location);
+        }
+        if (exists && location.readOnlyMedia()) {
+            throw new StoreException("cannot write to the experiment database " + location.describe() + ": the file or "
+                    + "its folder is read-only. Fix: copy it, with its .credentials file, to a writable folder and point "
+                    + "--db there, or give --db a new path.", null);
         }
         DatabaseCredentials credentials = credentials(location, exists);
-        boolean readOnly = location.readOnlyMedia();
-        if (exists && !readOnly && !Files.exists(location.lockFile())) {
-            probe(location, credentials); // with a lock file, another process has it open, and it opened cleanly there
+        if (exists) {
+            probe(location, credentials);
         }
         Connection owner = connectOwner(location, credentials, exists);
         try {
-            Flyway flyway = flyway(location, credentials);
-            SchemaVersions versions = SchemaVersions.of(flyway, location);
-            if (readOnly) {
-                versions.requireCurrent(location);
-            } else {
-                migrate(flyway, location);
-            }
+            migrate(flyway(location, credentials, location.ownerUrl()), location);
             Connection writer = connect(location.jdbcUrl(), DatabaseCredentials.WRITER_USER, credentials.writer(), location);
             if (location.isFile()) {
-                OwnerOnlyFiles.restrict(location.dataFile(), location.lockFile(), location.traceFile(), location.credentialsFile());
+                OwnerOnlyFiles.restrict(location.dataFile(), location.traceFile(), location.credentialsFile());
             }
-            return new Opened(writer, credentials, readOnly);
+            return new Opened(writer, credentials, false);
         } finally {
             closeQuietly(owner);
         }
+    }
+
+    /**
+     * For a command that only reads: the database as its last complete version when this opens, in this process,
+     * whoever writes it meanwhile. A database made by an older Sweep is upgraded first, as a writer, once.
+     */
+    static Opened openForReading(DatabaseLocation location) {
+        if (!location.isFile()) {
+            return openForWriting(location, true);
+        }
+        if (!Files.exists(location.dataFile())) {
+            throw missing(location);
+        }
+        if (!Files.exists(location.credentialsFile()) && !location.readOnlyMedia()) {
+            closeQuietly(openForWriting(location, true).connection()); // made before credentials: it gets them now
+        }
+        DatabaseCredentials credentials = Files.exists(location.credentialsFile())
+                ? DatabaseCredentials.read(location.credentialsFile(), location.describe()) : DatabaseCredentials.LEGACY;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                SchemaVersions versions = SchemaVersions.of(flyway(location, credentials, location.readerUrl()), location);
+                if (versions.pending()) {
+                    if (location.readOnlyMedia()) {
+                        versions.requireCurrent(location);
+                    }
+                    closeQuietly(openForWriting(location, true).connection()); // an older Sweep's schema, upgraded once
+                }
+                return new Opened(getConnection(location.readerUrl(), DatabaseCredentials.WRITER_USER, credentials.writer()),
+                        credentials, true);
+            } catch (SQLException | StoreException e) {
+                if (attempt >= READ_ATTEMPTS || !damaged(e)) {
+                    throw e instanceof SQLException sql ? openFailure(location, sql) : (StoreException) e;
+                }
+            }
+            pause(100L * attempt);
+        }
+    }
+
+    private static StoreException missing(DatabaseLocation location) {
+        return new StoreException("no experiment database at " + location.describe()
+                + ". Fix: run a sweep first (./sweep run FILE), or point --db at the database it wrote.", null);
     }
 
     private static DatabaseCredentials credentials(DatabaseLocation location, boolean exists) {
@@ -85,32 +118,52 @@ final class H2Database {
         }
         if (exists) {
             // Made before Sweep had credentials: connectOwner logs in without a password and sets these.
-            return location.readOnlyMedia() ? DatabaseCredentials.LEGACY : DatabaseCredentials.fresh();
+            return DatabaseCredentials.fresh();
         }
-        // The database file itself is left for H2 to create (and restricted right after): an empty file made ahead
-        // would let another process open it first and serve it to this one.
+        // The database file itself is left for H2 to create (and restricted right after).
         DatabaseCredentials fresh = DatabaseCredentials.fresh();
         fresh.writeNew(location.credentialsFile());
         return fresh;
     }
 
-    /** Opens an existing file read-only, alone: if H2 cannot open it cleanly, it says so before anything writes. */
+    /** Opens an existing file read-only: if H2 cannot open it cleanly, it says so before anything writes. */
     private static void probe(DatabaseLocation location, DatabaseCredentials credentials) {
         for (String password : new String[]{credentials.owner(), DatabaseCredentials.LEGACY.owner()}) {
             try {
-                DriverManager.getConnection(location.probeUrl(), DatabaseCredentials.OWNER_USER, password).close();
+                DriverManager.getConnection(location.readerUrl(), DatabaseCredentials.OWNER_USER, password).close();
                 return;
             } catch (SQLException e) {
-                if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
-                    return; // another process serves it, so it opened cleanly there
-                }
                 if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                     throw new StoreException("cannot open the experiment database " + location.describe() + ": "
-                            + StoreFailures.firstLine(e) + ". Sweep has not written to it. Fix: point --db at a Sweep database (or a "
-                            + "new path); if this was one, restore it from a copy.", e);
+                            + StoreFailures.firstLine(e) + ". Sweep has not written to it. " + damageFix(location, e), e);
                 }
             }
         }
+    }
+
+    /** What a user can do about a file that does not open: the commands that say what is damaged and save the rest. */
+    static String damageFix(DatabaseLocation location, Throwable e) {
+        if (!damaged(e)) {
+            return "Fix: point --db at a Sweep database (or a new path); if this was one, restore it from a copy.";
+        }
+        String db = location.isFile() ? " --db " + location.dataFile() : "";
+        return "Fix: ./sweep db check" + db + " says what is damaged; ./sweep db recover" + db + " saves what can be "
+                + "read into a new file and keeps this one beside it.";
+    }
+
+    /** Whether H2 found the file damaged, as opposed to absent, locked or not a database. */
+    static boolean damaged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == FILE_CORRUPTED
+                    || sql.getErrorCode() == GENERAL_ERROR && String.valueOf(sql.getMessage()).contains("MVStoreException"))) {
+                return true;
+            }
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("File corrupted") || m.contains("Chunk ") && m.contains("not found")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -122,6 +175,11 @@ final class H2Database {
         try {
             return getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner());
         } catch (SQLException e) {
+            if (lockedForAMoment(e)) {
+                throw new StoreException("the experiment database " + location.describe() + " is being written by another "
+                        + "process (a sweep, or a tell), and one process writes a database at a time. Reading it works "
+                        + "meanwhile. Fix: wait until that process ends, or give this command another --db.", e);
+            }
             if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                 throw openFailure(location, e);
             }
@@ -136,10 +194,10 @@ final class H2Database {
                     + " do not open it. Fix: restore the credentials file that was written with it.";
             throw new StoreException("cannot log in to " + location.describe() + ": " + fix, e);
         }
-        if (!exists || !location.isFile() || location.readOnlyMedia()) {
+        if (!exists || !location.isFile()) {
             return legacy;
         }
-        SchemaVersions.of(flyway(location, DatabaseCredentials.LEGACY), location); // refuses a newer one unwritten
+        SchemaVersions.of(flyway(location, DatabaseCredentials.LEGACY, url), location); // refuses a newer one unwritten
         if (!Files.exists(location.credentialsFile())) {
             credentials.writeNew(location.credentialsFile());
         }
@@ -152,8 +210,8 @@ final class H2Database {
         return legacy;
     }
 
-    static Flyway flyway(DatabaseLocation location, DatabaseCredentials credentials) {
-        return Flyway.configure().loggers("slf4j").dataSource(location.ownerUrl(), DatabaseCredentials.OWNER_USER, credentials.owner())
+    static Flyway flyway(DatabaseLocation location, DatabaseCredentials credentials, String url) {
+        return Flyway.configure().loggers("slf4j").dataSource(url, DatabaseCredentials.OWNER_USER, credentials.owner())
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("writer_password", credentials.writer(), "reader_password", credentials.reader()))
                 .load();
@@ -181,10 +239,7 @@ final class H2Database {
                 || e.getErrorCode() == ERROR_OPENING_DATABASE && String.valueOf(e.getMessage()).contains("Lock file");
     }
 
-    /**
-     * A connection, trying again for a few seconds while the file is locked without a server to reach: for a moment
-     * while another process opens or closes it (or looks at it read-only), H2's mixed mode has neither.
-     */
+    /** A connection, trying again for a few seconds while another writer has the file: it may be about to close. */
     private static Connection getConnection(String url, String user, String password) throws SQLException {
         long deadline = System.nanoTime() + LOCKED_RETRY_NANOS;
         for (long pause = 20; ; pause = Math.min(pause * 2, 500)) {
@@ -195,12 +250,16 @@ final class H2Database {
                     throw e;
                 }
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for the database", e);
-            }
+            pause(pause);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the database", e);
         }
     }
 
@@ -211,7 +270,7 @@ final class H2Database {
                     + "again.", e);
         }
         return new StoreException("cannot open the experiment database " + location.describe() + ": " + StoreFailures.describe(e)
-                + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
+                + ". Sweep has not written to it. " + damageFix(location, e), e);
     }
 
     static void closeQuietly(Connection connection) {

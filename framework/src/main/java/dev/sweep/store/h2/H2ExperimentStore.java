@@ -38,26 +38,73 @@ import java.util.Optional;
  * Flyway migrations. Each write is its own transaction, so a crash loses nothing that was complete.
  */
 public final class H2ExperimentStore implements ExperimentStore {
+    /** How often a reader looks whether the file has grown, so that a long-lived one (the dashboard) sees new trials. */
+    private static final long REFRESH_NANOS = 500_000_000L;
+
     private final DatabaseLocation location;
     private final DatabaseCredentials credentials;
-    private final Connection connection;
+    private final boolean readsOnly;
+    private Connection connection;
+    private FileVersion openedAt;
+    private long checkedAt = System.nanoTime();
 
     private H2ExperimentStore(DatabaseLocation location, H2Database.Opened opened) {
         this.location = location;
         this.credentials = opened.credentials();
         this.connection = opened.connection();
+        this.readsOnly = opened.readOnly();
+        this.openedAt = FileVersion.of(location);
     }
 
     /** See {@link ExperimentStore#open}. */
     public static H2ExperimentStore open(String location) {
         DatabaseLocation where = DatabaseLocation.of(location);
-        return new H2ExperimentStore(where, H2Database.open(where, false));
+        return new H2ExperimentStore(where, H2Database.openForWriting(where, false));
     }
 
     /** See {@link ExperimentStore#openExisting}. */
     public static H2ExperimentStore openExisting(String location) {
         DatabaseLocation where = DatabaseLocation.of(location);
-        return new H2ExperimentStore(where, H2Database.open(where, true));
+        return new H2ExperimentStore(where, H2Database.openForWriting(where, true));
+    }
+
+    /** See {@link ExperimentStore#openForReading}. */
+    public static H2ExperimentStore openForReading(String location) {
+        DatabaseLocation where = DatabaseLocation.of(location);
+        return new H2ExperimentStore(where, H2Database.openForReading(where));
+    }
+
+    /** The data file's size and time: a writer that committed has changed one of them. */
+    private record FileVersion(long size, long modified) {
+        static FileVersion of(DatabaseLocation location) {
+            if (!location.isFile()) {
+                return new FileVersion(0, 0);
+            }
+            try {
+                return new FileVersion(java.nio.file.Files.size(location.dataFile()),
+                        java.nio.file.Files.getLastModifiedTime(location.dataFile()).toMillis());
+            } catch (java.io.IOException e) {
+                return new FileVersion(-1, -1);
+            }
+        }
+    }
+
+    /**
+     * The connection to work on. A reader reads the version that was complete when it opened; once the file has
+     * changed, it opens again (at most twice a second), so a long-lived reader follows a running sweep.
+     */
+    private Connection connection() {
+        if (!readsOnly || !location.isFile() || System.nanoTime() - checkedAt < REFRESH_NANOS) {
+            return connection;
+        }
+        checkedAt = System.nanoTime();
+        FileVersion now = FileVersion.of(location);
+        if (!now.equals(openedAt)) {
+            H2Database.closeQuietly(connection); // the last connection: H2 closes this process's copy of the database
+            connection = H2Database.openForReading(location).connection();
+            openedAt = now;
+        }
+        return connection;
     }
 
     /**
@@ -66,8 +113,10 @@ public final class H2ExperimentStore implements ExperimentStore {
      * runs in the process that serves the database, perhaps a sweep, so its time is bounded too.
      */
     @Override
-    public QueryResult readOnlyQuery(String select, int maxRows, int timeoutSeconds) {
-        try (Connection reader = DriverManager.getConnection(location.jdbcUrl(), DatabaseCredentials.READER_USER, credentials.reader())) {
+    public synchronized QueryResult readOnlyQuery(String select, int maxRows, int timeoutSeconds) {
+        connection(); // the same version as this store's other reads
+        try (Connection reader = DriverManager.getConnection(readsOnly ? location.readerUrl() : location.jdbcUrl(),
+                DatabaseCredentials.READER_USER, credentials.reader())) {
             reader.setAutoCommit(false);
             reader.setReadOnly(true);
             try (Statement statement = reader.createStatement()) {
@@ -154,7 +203,7 @@ public final class H2ExperimentStore implements ExperimentStore {
             long id = insert("INSERT INTO trial (sweep_id, number, architecture, state, seed, config_json, started_at, worker, "
                             + "heartbeat_at, attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     sweepId, number, architecture, TrialState.RUNNING.name(), seed, configJson, now, worker, now, earlierAttempts + 1);
-            try (PreparedStatement ps = connection.prepareStatement(
+            try (PreparedStatement ps = connection().prepareStatement(
                     "INSERT INTO trial_param (trial_id, name, value_text, value_number, source) VALUES (?, ?, ?, ?, ?)")) {
                 // Every parameter with a value, and those a condition left out without one.
                 java.util.Set<String> names = new java.util.LinkedHashSet<>(parameters.keySet());
@@ -457,7 +506,7 @@ public final class H2ExperimentStore implements ExperimentStore {
     }
 
     private <T> List<T> query(String sql, Row<T> row, Object... args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -472,7 +521,7 @@ public final class H2ExperimentStore implements ExperimentStore {
     }
 
     private void update(String sql, Object... args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection().prepareStatement(sql)) {
             bind(ps, args);
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -481,7 +530,7 @@ public final class H2ExperimentStore implements ExperimentStore {
     }
 
     private long insert(String sql, Object... args) {
-        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = connection().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(ps, args);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -495,16 +544,17 @@ public final class H2ExperimentStore implements ExperimentStore {
 
     private <T> T transaction(Work<T> work) {
         try {
-            connection.setAutoCommit(false);
+            Connection c = connection();
+            c.setAutoCommit(false);
             try {
                 T result = work.run();
-                connection.commit();
+                c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                c.rollback();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure(e);
