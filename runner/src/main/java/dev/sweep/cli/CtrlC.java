@@ -11,31 +11,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * While a sweep runs, the first Ctrl-C (or SIGTERM) asks it to stop after the current batch, marking the trial
- * INTERRUPTED and the sweep resumable; a second one exits at once. The database stays consistent either way: every
- * write is its own committed transaction.
+ * While a sweep runs, the first Ctrl-C or SIGTERM (what {@code kill}, systemd, Docker and Spark send) asks it to stop
+ * after the current batch, marking the trial INTERRUPTED and the sweep resumable; a second one exits at once. The
+ * exit code is the shell's for that signal: 130 for SIGINT, 143 for SIGTERM. The database stays consistent either
+ * way: every write is its own committed transaction.
  */
 final class CtrlC implements AutoCloseable {
-    static final int EXIT_CODE = 130;
     private static final List<String> SIGNALS = List.of("INT", "TERM");
 
     private final Map<String, SignalHandler> previous = new ConcurrentHashMap<>();
     private final AtomicInteger presses = new AtomicInteger();
+    private volatile int exitCode = 130;
 
     CtrlC(StopSignal stop, PrintWriter err) {
         for (String name : SIGNALS) {
-            previous.put(name, Signal.handle(new Signal(name), signal -> {
+            Signal signal = new Signal(name);
+            previous.put(name, Signal.handle(signal, received -> {
                 if (presses.incrementAndGet() == 1) {
+                    exitCode = 128 + received.getNumber();
                     stop.request();
                     err.println();
-                    err.println("Stopping after this batch; the trial will be marked INTERRUPTED and run again on resume. "
-                            + "Press Ctrl-C again to quit at once.");
+                    err.println("Stopping after this batch (SIG" + received.getName() + "); the trial will be marked "
+                            + "INTERRUPTED and run again on resume. Press Ctrl-C again to quit at once.");
                     err.flush();
                 } else {
-                    Runtime.getRuntime().halt(EXIT_CODE);
+                    Runtime.getRuntime().halt(128 + received.getNumber());
                 }
             }));
         }
+    }
+
+    /** 128 plus the number of the signal that stopped the sweep, as a shell reports a process a signal ended. */
+    int exitCode() {
+        return exitCode;
     }
 
     @Override

@@ -24,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setProperty("sweep.standalone", "true"); // this process is the command: it may end itself (sql's watchdog)
         System.exit(execute(args, System.out, System.err));
     }
 

@@ -61,7 +61,8 @@ final class SweepLauncher {
         SweepOutcome outcome;
         SweepListener listener = quiet ? new SweepListener() {
         } : new ConsoleProgress(out, store.location());
-        try (CtrlC ignored = new CtrlC(stop, err)) {
+        CtrlC signals = new CtrlC(stop, err);
+        try (signals) {
             ExecutorType type = executors.get(definition.executor().type());
             try (ExecutorType.Session session = type.start(definition.executor(), new ExecutorType.Context(definition.name(),
                     SweepModule.dataRoot(), definition.dataset(), () -> datasets.shipment(definition.dataset()), local,
@@ -76,7 +77,7 @@ final class SweepLauncher {
             }
         } catch (StopRequestedException e) {
             err.println("Stopped: " + e.getMessage() + ". Finished trials are kept; resume with: " + resumeCommand);
-            return CtrlC.EXIT_CODE;
+            return signals.exitCode();
         }
         double peak = Benchmark.peakResidentMegabytes();
         out.printf("Sweep '%s': %d complete, %s%d failed%s, %s%s.%n", outcome.name(), outcome.complete(),

@@ -43,21 +43,17 @@ class DatabaseAccessTest {
         return p;
     }
 
-    /** The lock file, once the sweep's process serves the database over the port it names. */
-    private Properties awaitServer(SweepProcess sweep) throws Exception {
-        Path lock = dir.resolve("experiments.lock.db");
+    /** Waits until the sweep has trained an epoch, so that what follows happens beside a running sweep. */
+    private static void awaitTraining(SweepProcess sweep) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(sweep.isAlive()).as("the sweep ended early:\n%s", sweep.output()).isTrue();
-            if (Files.exists(lock)) {
-                Properties p = read(lock);
-                if (p.getProperty("server") != null && sweep.output().contains("epoch 1")) {
-                    return p;
-                }
+            if (sweep.output().contains("epoch 1")) {
+                return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the sweep did not start serving its database:\n" + sweep.output());
+        throw new AssertionError("the sweep did not start training:\n" + sweep.output());
     }
 
     private static String sqlState(ThrowingConnect connect) {
@@ -73,30 +69,18 @@ class DatabaseAccessTest {
     }
 
     @Test
-    void aStrangerWhoReadsTheLockFileCannotLogInAndNoSweepUserCanRunCodeInTheSweep() throws Exception {
+    void aRunningSweepServesNothingItsFilesAreOwnerOnlyAndNoSweepUserCanRunCode() throws Exception {
         Path file = sweepFile("served", 20);
+        String url = "jdbc:h2:file:" + dir.resolve("experiments");
         try (SweepProcess sweep = SweepProcess.start(dir.resolve("sweep.log"), "run", file.toString(), "--db", db())) {
-            Properties lock = awaitServer(sweep);
-            for (String name : new String[]{"experiments.mv.db", "experiments.lock.db", "experiments.credentials"}) {
+            awaitTraining(sweep);
+            for (String name : new String[]{"experiments.mv.db", "experiments.credentials", "experiments.writer"}) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
                         .as(name).isEqualTo("rw-------");
             }
-            // What H2's own client does with the lock file: connect to its server, naming the database by its key.
-            String url = "jdbc:h2:tcp://" + lock.getProperty("server") + "/" + lock.getProperty("id");
-            assertThat(sqlState(() -> DriverManager.getConnection(url, "sa", ""))).isEqualTo("28000");
-            assertThat(sqlState(() -> DriverManager.getConnection(url, "sweep_reader", "sweep_reader"))).isEqualTo("28000");
-
-            // Even with the owner's writer password, a connection through the port cannot create code or reach files.
-            Properties credentials = read(dir.resolve("experiments.credentials"));
-            try (Connection writer = DriverManager.getConnection(url, "sweep_writer", credentials.getProperty("writer"));
-                 Statement s = writer.createStatement()) {
-                assertThatThrownBy(() -> s.execute("CREATE ALIAS SHELL FOR \"java.lang.Runtime.getRuntime\""))
-                        .hasMessageContaining("Admin rights are required");
-                assertThatThrownBy(() -> s.execute("CREATE ALIAS ECHO AS $$ String echo(String s) { return s; } $$"))
-                        .hasMessageContaining("Admin rights are required");
-                assertThatThrownBy(() -> s.execute("CALL CSVWRITE('" + dir.resolve("x.csv") + "', 'SELECT 1')"))
-                        .hasMessageContaining("Admin rights are required");
-            }
+            assertThat(dir.resolve("experiments.lock.db")).as("no server, so no lock file naming a port and key").doesNotExist();
+            assertThat(sqlState(() -> DriverManager.getConnection(url, "sa", ""))).as("the file is the sweep's alone")
+                    .isEqualTo("90020");
             // The owner's own reader in a second terminal still works.
             Cli leaderboard = Cli.run("leaderboard", "--db", db());
             assertThat(leaderboard.exitCode()).as(leaderboard.toString()).isZero();
@@ -104,25 +88,19 @@ class DatabaseAccessTest {
             assertThat(sweep.waitFor(Duration.ofSeconds(120))).as(sweep.output()).isZero();
             assertThat(sweep.output()).as("the libraries' INFO logging is off without --verbose").doesNotContain("INFO ");
         }
-    }
-
-    @Test
-    void aReadersCostlyQueryIsStoppedOrRefusedAndTheSweepServingItFinishes() throws Exception {
-        Path file = sweepFile("busy", 20);
-        try (SweepProcess sweep = SweepProcess.start(dir.resolve("busy.log"), "run", file.toString(), "--db", db())) {
-            awaitServer(sweep);
-            Cli huge = Cli.run("sql", "SELECT LENGTH(REPEAT('x', 2000000000)) AS n FROM sweeps", "--db", db());
-            assertThat(huge.exitCode()).as(huge.toString()).isEqualTo(2);
-            assertThat(huge.err()).contains("sql does not run REPEAT(...)");
-
-            // Billions of rows from a cross join of the views: the sweep's process runs it until the timeout.
-            Cli slow = Cli.run("sql", "SELECT COUNT(*) AS n FROM sweeps a, trial_params b, trial_params c, trial_params d, "
-                    + "trial_params e, trial_params f, trial_params g, trial_params h", "--timeout", "1", "--db", db());
-            assertThat(slow.exitCode()).as(slow.toString()).isEqualTo(2);
-            assertThat(slow.err()).contains("ran longer than 1 s and was stopped");
-
-            assertThat(sweep.waitFor(Duration.ofSeconds(120))).as(sweep.output()).isZero();
-            assertThat(sweep.output()).contains("2 complete, 0 failed");
+        assertThat(dir.resolve("experiments.writer")).as("the writer's note goes with it").doesNotExist();
+        // Only the credentials file's reader can log in, and even with the writer's password nobody can create code.
+        assertThat(sqlState(() -> DriverManager.getConnection(url, "sa", ""))).isEqualTo("28000");
+        assertThat(sqlState(() -> DriverManager.getConnection(url, "sweep_reader", "sweep_reader"))).isEqualTo("28000");
+        Properties credentials = read(dir.resolve("experiments.credentials"));
+        try (Connection writer = DriverManager.getConnection(url, "sweep_writer", credentials.getProperty("writer"));
+             Statement s = writer.createStatement()) {
+            assertThatThrownBy(() -> s.execute("CREATE ALIAS SHELL FOR \"java.lang.Runtime.getRuntime\""))
+                    .hasMessageContaining("Admin rights are required");
+            assertThatThrownBy(() -> s.execute("CREATE ALIAS ECHO AS $$ String echo(String s) { return s; } $$"))
+                    .hasMessageContaining("Admin rights are required");
+            assertThatThrownBy(() -> s.execute("CALL CSVWRITE('" + dir.resolve("x.csv") + "', 'SELECT 1')"))
+                    .hasMessageContaining("Admin rights are required");
         }
     }
 

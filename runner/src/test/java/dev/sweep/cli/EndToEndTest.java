@@ -115,7 +115,7 @@ class EndToEndTest {
         assertThat(cli.exitCode()).as(cli.toString()).isZero();
         JsonNode row = leaderboard("--sweep", "repeated").get(0);
         assertThat(row.get("repeats").asInt()).isEqualTo(3);
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             TrialRecord trial = store.trial(row.get("trial").asLong()).orElseThrow();
             List<RepeatRecord> repeats = store.repeats(trial.id());
             assertThat(repeats).extracting(RepeatRecord::seed).doesNotHaveDuplicates().hasSize(3);

@@ -48,7 +48,7 @@ class QueryTest {
 
     /** Every stored row, as text: the database is unchanged when this is. */
     private static String snapshot() {
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             return store.leaderboard(null, Integer.MAX_VALUE).stream()
                     .map(t -> t.id() + "|" + t.state() + "|" + t.valAccuracy() + "|" + t.parameters() + "|" + store.epochs(t.id()).size())
                     .collect(Collectors.joining("\n")) + "\n" + store.sweeps().size();
@@ -135,7 +135,7 @@ class QueryTest {
         List<String> lines = csv.out().lines().toList();
         List<String> header = List.of(lines.get(0).split(","));
         JsonNode json = json("leaderboard", "--db", db(), "--format", "json");
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             List<TrialRecord> stored = store.leaderboard(null, Integer.MAX_VALUE);
             assertThat(lines).hasSize(stored.size() + 1);
             for (int i = 0; i < stored.size(); i++) {

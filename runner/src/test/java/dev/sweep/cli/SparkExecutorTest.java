@@ -84,7 +84,7 @@ class SparkExecutorTest {
                         .isCloseTo(inProcess.get(i).get(metric).asDouble(), within(1e-6));
             }
         }
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             SweepRecord sweep = store.findSweep("on-spark").orElseThrow();
             assertThat(store.trials(sweep.id())).allSatisfy(t -> {
                 assertThat(store.epochs(t.id())).extracting(e -> e.epoch()).containsExactly(1, 2);
@@ -104,16 +104,16 @@ class SparkExecutorTest {
             }
             assertThat(completed("stopped")).as(driver.output()).isPositive();
             driver.signal("TERM"); // what Ctrl-C does
-            assertThat(driver.waitFor(Duration.ofMinutes(1))).as(driver.output()).isEqualTo(CtrlC.EXIT_CODE);
+            assertThat(driver.waitFor(Duration.ofMinutes(1))).as(driver.output()).isEqualTo(143); // 128 + SIGTERM
             assertThat(driver.output()).contains("resume with: ./sweep resume stopped");
         }
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             List<TrialRecord> trials = store.trials(store.findSweep("stopped").orElseThrow().id());
             assertThat(trials).extracting(TrialRecord::state).doesNotContain(TrialState.RUNNING).contains(TrialState.INTERRUPTED);
         }
         Cli resumed = Cli.run("resume", "stopped", "--db", db(), "--quiet");
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             List<TrialRecord> trials = store.trials(store.findSweep("stopped").orElseThrow().id());
             assertThat(trials).hasSize(6).allSatisfy(t -> {
                 assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
@@ -132,7 +132,7 @@ class SparkExecutorTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("Spark could not run trial #").contains("spark.driver.maxResultSize")
                 .contains("run the same command again to resume");
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             SweepRecord sweep = store.findSweep("too-small").orElseThrow();
             assertThat(sweep.state()).isEqualTo(SweepState.INTERRUPTED);
             assertThat(store.trials(sweep.id())).extracting(TrialRecord::state).containsOnly(TrialState.INTERRUPTED);
@@ -154,7 +154,7 @@ class SparkExecutorTest {
         if (!Files.exists(dir.resolve("experiments.mv.db"))) {
             return beforeItExists;
         }
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             return store.findSweep(sweep).map(s -> question.apply(store, store.trials(s.id()))).orElse(beforeItExists);
         } catch (StoreException e) {
             return beforeItExists; // the driver is between connections; the next poll gets in
@@ -192,7 +192,7 @@ class SparkExecutorTest {
             assertThat(driver.waitFor(Duration.ofSeconds(10))).as(driver.output()).isZero();
         }
         assertThat(seenLive).as("a running trial had epochs in the database").isTrue();
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             List<TrialRecord> trials = store.trials(store.findSweep("live").orElseThrow().id());
             assertThat(trials).extracting(TrialRecord::state).contains(TrialState.PRUNED, TrialState.COMPLETE)
                     .containsOnly(TrialState.PRUNED, TrialState.COMPLETE);
@@ -226,7 +226,7 @@ class SparkExecutorTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).as("the executors read the cache file Spark fetched for them, not the pictures' folder")
                 .containsPattern("sweep: read 600 decoded pictures from \\S*spark\\S*\\.bin");
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             assertThat(store.trials(store.findSweep("shipped").orElseThrow().id()))
                     .hasSize(2).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
         }
@@ -291,7 +291,7 @@ class SparkExecutorTest {
             }
             assertThat(survivor.isAlive()).isTrue();
         }
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             List<TrialRecord> trials = store.trials(store.findSweep("cluster").orElseThrow().id());
             assertThat(trials).extracting(TrialRecord::number).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
             assertThat(trials).allSatisfy(t -> {

@@ -52,13 +52,13 @@ class SurvivalTest {
     }
 
     private List<TrialRecord> trials(String sweep) {
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             return store.findSweep(sweep).map(s -> store.trials(s.id())).orElse(List.of());
         }
     }
 
     private SweepRecord sweep(String name) {
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             return store.findSweep(name).orElseThrow();
         }
     }
@@ -92,15 +92,18 @@ class SurvivalTest {
                     && t.epochsDone() >= 1);
             assertThat(victim.worker()).startsWith(child.pid() + "@");
 
-            // While it runs: another process reads the leaderboard, and cannot start the same sweep a second time.
+            // While it runs: another process reads the leaderboard, and cannot write the same database meanwhile.
             Cli reader = Cli.run("leaderboard", "--sweep", "crash", "--db", db());
             assertThat(reader.exitCode()).as(reader.toString()).isZero();
             assertThat(reader.out()).contains("RUNNING").contains("COMPLETE");
+            long before = System.nanoTime();
             Cli second = Cli.run("run", file.toString(), "--db", db(), "--quiet");
             assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
-            assertThat(second.err()).contains("is being run by process " + child.pid() + "@");
-            assertThat(listeningAddressOf(serverPort())).as("H2's mixed-mode port listens on loopback only")
-                    .isIn("0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
+            assertThat(second.err()).contains("is being written by process " + child.pid() + "@")
+                    .contains("one process writes a database at a time");
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).as("it says so at once").isLessThan(Duration.ofSeconds(8));
+            assertThat(dir.resolve("experiments.lock.db")).as("no mixed-mode server, so no lock file naming its port")
+                    .doesNotExist();
 
             child.kill();
         }
@@ -118,7 +121,7 @@ class SurvivalTest {
             assertThat(t.epochsDone()).isEqualTo(EPOCHS);
         });
         assertThat(trials).extracting(TrialRecord::attempt).containsExactly(1, 2, 1);
-        try (ExperimentStore store = ExperimentStore.open(db())) {
+        try (ExperimentStore store = ExperimentStore.openForReading(db())) {
             assertThat(trials).allSatisfy(t -> assertThat(store.epochs(t.id())).hasSize(EPOCHS));
         }
         assertThat(sweep("crash").state()).isEqualTo(SweepState.COMPLETE);
@@ -171,27 +174,14 @@ class SurvivalTest {
         }
     }
 
-    private int serverPort() throws IOException {
-        java.util.Properties lock = new java.util.Properties();
-        try (var in = Files.newInputStream(dir.resolve("experiments.lock.db"))) {
-            lock.load(in);
-        }
-        String server = lock.getProperty("server");
-        return Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
-    }
-
-    /** The local address, as the kernel lists it (hex), of the socket listening on {@code port}, IPv4 or IPv6. */
-    private static String listeningAddressOf(int port) throws IOException {
-        String hexPort = String.format(":%04X", port);
-        List<String> sockets = new java.util.ArrayList<>(Files.readAllLines(Path.of("/proc/net/tcp")));
-        sockets.addAll(Files.readAllLines(Path.of("/proc/net/tcp6")));
-        for (String line : sockets) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length > 3 && fields[1].endsWith(hexPort) && fields[3].equals("0A")) { // 0A: LISTEN
-                return fields[1].substring(0, fields[1].indexOf(':'));
-            }
-        }
-        throw new AssertionError("nothing listens on port " + port);
+    /**
+     * Whether a process ignores SIGINT, as the children of a shell's background job do (it ignores SIGINT for them,
+     * and a JVM started that way cannot catch it): a Ctrl-C cannot reach such a sweep, so the test cannot send one.
+     */
+    private static boolean ignoresSigint(long pid) throws IOException {
+        String line = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("SigIgn:"))
+                .findFirst().orElseThrow();
+        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0;
     }
 
     @Test
@@ -199,6 +189,8 @@ class SurvivalTest {
         Path file = sweepFile("ctrlc", "");
         try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
             awaitTrial("ctrlc", child, t -> t.number() == 0 && t.state() == TrialState.RUNNING && t.epochsDone() >= 1);
+            org.junit.jupiter.api.Assumptions.assumeFalse(ignoresSigint(child.pid()), "the tests were started with SIGINT "
+                    + "ignored (a shell's background job), so no Ctrl-C can reach the sweep; the SIGTERM tests cover the rest");
             child.signal("INT");
             assertThat(child.waitFor()).as(child.output()).isEqualTo(130);
             assertThat(child.output()).contains("Stopping after this batch")
@@ -231,8 +223,9 @@ class SurvivalTest {
                 """);
         try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
             awaitTrial("branches", child, t -> t.number() >= 1 && t.state() == TrialState.RUNNING && t.epochsDone() >= 1);
-            child.signal("INT");
-            assertThat(child.waitFor()).as(child.output()).isEqualTo(130);
+            child.signal("TERM"); // what kill, systemd, Docker and Spark send: treated as a Ctrl-C
+            assertThat(child.waitFor()).as(child.output()).isEqualTo(143);
+            assertThat(child.output()).contains("Stopping after this batch (SIGTERM)").contains("resume with:");
         }
         assertThat(trials("branches")).extracting(TrialRecord::state).contains(TrialState.INTERRUPTED);
         Cli resumed = Cli.run("resume", "branches", "--db", db(), "--quiet");
@@ -253,13 +246,13 @@ class SurvivalTest {
     }
 
     @Test
-    void aSecondCtrlCQuitsAtOnceAndTheSweepStillResumes() throws Exception {
+    void aSecondSigtermQuitsAtOnceAndTheSweepStillResumes() throws Exception {
         Path file = sweepFile("twice", "");
         try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
             awaitTrial("twice", child, t -> t.number() == 1 && t.state() == TrialState.RUNNING && t.epochsDone() >= 1);
-            child.signal("INT");
-            child.signal("INT");
-            assertThat(child.waitFor()).as(child.output()).isEqualTo(130);
+            child.signal("TERM");
+            child.signal("TERM");
+            assertThat(child.waitFor()).as(child.output()).isEqualTo(143);
         }
         assertThat(trials("twice")).extracting(TrialRecord::state).first().isEqualTo(TrialState.COMPLETE);
         Cli resumed = Cli.run("resume", "twice", "--db", db(), "--quiet");

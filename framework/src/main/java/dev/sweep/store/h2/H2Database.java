@@ -57,10 +57,13 @@ final class H2Database {
         }
         Connection owner = connectOwner(location, credentials, exists);
         try {
-            migrate(flyway(location, credentials, location.ownerUrl()), location);
+            Flyway flyway = flyway(location, credentials, location.ownerUrl());
+            SchemaVersions.of(flyway, location); // refuses a newer schema before anything is written
+            migrate(flyway, location);
             Connection writer = connect(location.jdbcUrl(), DatabaseCredentials.WRITER_USER, credentials.writer(), location);
             if (location.isFile()) {
                 OwnerOnlyFiles.restrict(location.dataFile(), location.traceFile(), location.credentialsFile());
+                WriterNote.write(location);
             }
             return new Opened(writer, credentials, false);
         } finally {
@@ -93,8 +96,8 @@ final class H2Database {
                     }
                     closeQuietly(openForWriting(location, true).connection()); // an older Sweep's schema, upgraded once
                 }
-                return new Opened(getConnection(location.readerUrl(), DatabaseCredentials.WRITER_USER, credentials.writer()),
-                        credentials, true);
+                return new Opened(DriverManager.getConnection(location.readerUrl(), DatabaseCredentials.WRITER_USER,
+                        credentials.writer()), credentials, true);
             } catch (SQLException | StoreException e) {
                 if (attempt >= READ_ATTEMPTS || !damaged(e)) {
                     throw e instanceof SQLException sql ? openFailure(location, sql) : (StoreException) e;
@@ -173,12 +176,13 @@ final class H2Database {
     private static Connection connectOwner(DatabaseLocation location, DatabaseCredentials credentials, boolean exists) {
         String url = location.ownerUrl();
         try {
-            return getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner());
+            return getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner(), location);
         } catch (SQLException e) {
             if (lockedForAMoment(e)) {
-                throw new StoreException("the experiment database " + location.describe() + " is being written by another "
-                        + "process (a sweep, or a tell), and one process writes a database at a time. Reading it works "
-                        + "meanwhile. Fix: wait until that process ends, or give this command another --db.", e);
+                throw new StoreException("the experiment database " + location.describe() + " is being written by "
+                        + WriterNote.liveWriter(location).orElse("another process") + " (a sweep), and one process "
+                        + "writes a database at a time; reading it works meanwhile. Fix: wait until that process ends, "
+                        + "or give this command another --db.", e);
             }
             if (e.getErrorCode() != WRONG_USER_OR_PASSWORD) {
                 throw openFailure(location, e);
@@ -186,7 +190,7 @@ final class H2Database {
         }
         Connection legacy;
         try {
-            legacy = getConnection(url, DatabaseCredentials.OWNER_USER, DatabaseCredentials.LEGACY.owner());
+            legacy = getConnection(url, DatabaseCredentials.OWNER_USER, DatabaseCredentials.LEGACY.owner(), location);
         } catch (SQLException e) {
             String fix = location.isFile() && !Files.exists(location.credentialsFile())
                     ? "its credentials file " + location.credentialsFile() + " is missing. Fix: restore that file beside it."
@@ -228,7 +232,7 @@ final class H2Database {
 
     static Connection connect(String url, String user, String password, DatabaseLocation location) {
         try {
-            return getConnection(url, user, password);
+            return getConnection(url, user, password, location);
         } catch (SQLException e) {
             throw openFailure(location, e);
         }
@@ -239,14 +243,17 @@ final class H2Database {
                 || e.getErrorCode() == ERROR_OPENING_DATABASE && String.valueOf(e.getMessage()).contains("Lock file");
     }
 
-    /** A connection, trying again for a few seconds while another writer has the file: it may be about to close. */
-    private static Connection getConnection(String url, String user, String password) throws SQLException {
+    /**
+     * A connection, trying again for a few seconds while another writer has the file and no live writer is named
+     * beside it: one that is closing, or was killed a moment ago.
+     */
+    private static Connection getConnection(String url, String user, String password, DatabaseLocation location) throws SQLException {
         long deadline = System.nanoTime() + LOCKED_RETRY_NANOS;
         for (long pause = 20; ; pause = Math.min(pause * 2, 500)) {
             try {
                 return DriverManager.getConnection(url, user, password);
             } catch (SQLException e) {
-                if (!lockedForAMoment(e) || System.nanoTime() > deadline) {
+                if (!lockedForAMoment(e) || System.nanoTime() > deadline || WriterNote.liveWriter(location).isPresent()) {
                     throw e;
                 }
             }

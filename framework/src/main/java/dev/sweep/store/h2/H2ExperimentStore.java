@@ -379,6 +379,10 @@ public final class H2ExperimentStore implements ExperimentStore {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("could not close " + location(), e);
+        } finally {
+            if (!readsOnly) {
+                WriterNote.remove(location);
+            }
         }
     }
 

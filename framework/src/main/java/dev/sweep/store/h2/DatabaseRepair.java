@@ -1,0 +1,197 @@
+package dev.sweep.store.h2;
+
+import dev.sweep.store.StoreException;
+import org.h2.tools.Recover;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What to do when H2 reports a damaged file: {@link #check} reads every row and every model of a database, read-only,
+ * beside a writer or none; {@link #recover} saves what H2's recovery tool can read into a new file, which takes the
+ * damaged one's place, and keeps the damaged one beside it.
+ */
+public final class DatabaseRepair {
+    private DatabaseRepair() {
+    }
+
+    /** Every table's rows as read, and the first damage met; {@code problem} is null for a whole database. */
+    public record Check(String database, Map<String, Long> rows, long blobBytes, String problem) {
+        public boolean whole() {
+            return problem == null;
+        }
+    }
+
+    /** What a recovery saved, where the damaged file went, and what H2's recovery tool could not read. */
+    public record Recovery(String database, Path damagedCopy, Map<String, Long> rowsBefore, Map<String, Long> rowsAfter,
+                           int unreadable) {
+    }
+
+    /** Reads the whole database the way a reader opens it: it changes nothing, and may run beside a sweep. */
+    public static Check check(String given) {
+        DatabaseLocation location = fileLocation(given);
+        DatabaseCredentials credentials = credentials(location);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        long[] blobBytes = {0};
+        try (Connection c = DriverManager.getConnection(location.readerUrl(), DatabaseCredentials.OWNER_USER, credentials.owner())) {
+            for (String table : tables(c)) {
+                rows.put(table, 0L);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            blobBytes[0] += readFully(rs, i);
+                        }
+                        rows.merge(table, 1L, Long::sum);
+                    }
+                } catch (SQLException | IOException e) {
+                    return new Check(location.describe(), rows, blobBytes[0], "table " + table + " after "
+                            + rows.get(table) + " rows: " + StoreFailures.firstLine(e));
+                }
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 28000) {
+                throw new StoreException("cannot log in to " + location.describe() + " with the passwords in "
+                        + location.credentialsFile() + ". Fix: restore the credentials file that was written with it.", e);
+            }
+            return new Check(location.describe(), rows, blobBytes[0], StoreFailures.firstLine(e));
+        }
+        return new Check(location.describe(), rows, blobBytes[0], null);
+    }
+
+    /** A column's value read to its end (a model streams from its LOB pages): its size in bytes for a blob. */
+    private static long readFully(ResultSet rs, int column) throws SQLException, IOException {
+        int type = rs.getMetaData().getColumnType(column);
+        if (type == java.sql.Types.BLOB || type == java.sql.Types.VARBINARY || type == java.sql.Types.BINARY
+                || type == java.sql.Types.LONGVARBINARY) {
+            long n = 0;
+            try (InputStream in = rs.getBinaryStream(column)) {
+                if (in == null) {
+                    return 0;
+                }
+                byte[] buffer = new byte[64 * 1024];
+                for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+                    n += r;
+                }
+            }
+            return n;
+        }
+        rs.getString(column);
+        return 0;
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * Salvages a damaged database: H2's recovery tool reads what it can of a copy into an SQL script, the script
+     * builds a new file, and the new file takes the damaged one's place, which is kept beside it as
+     * {@code NAME.mv.db.damaged-TIME}. Refused while a process writes the database.
+     */
+    public static Recovery recover(String given) {
+        DatabaseLocation location = fileLocation(given);
+        DatabaseCredentials credentials = credentials(location);
+        Path data = location.dataFile();
+        Map<String, Long> before = check(given).rows();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path work;
+        try {
+            work = Files.createTempDirectory(data.getParent(), ".sweep-recover-");
+        } catch (IOException e) {
+            throw new StoreException("cannot make a working folder beside " + data + ": " + e.getMessage()
+                    + ". Fix: free space there, or make the folder writable.", e);
+        }
+        Path damagedCopy = data.resolveSibling(data.getFileName() + ".damaged-" + stamp);
+        try (FileChannel channel = FileChannel.open(data, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new StoreException(location.describe() + " is being written by " + WriterNote.liveWriter(location)
+                        .orElse("another process") + ". Fix: stop it (Ctrl-C), then run db recover again.", null);
+            }
+            Files.copy(data, work.resolve("damaged.mv.db"));
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + data + ": " + e.getMessage(), e);
+        }
+        try {
+            Recover.execute(work.toString(), "damaged");
+            Path script = work.resolve("damaged.h2.sql");
+            int unreadable = unreadable(script);
+            String url = "jdbc:h2:file:" + work.resolve("recovered");
+            try (Connection c = DriverManager.getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner());
+                 Statement s = c.createStatement()) {
+                s.execute("RUNSCRIPT FROM '" + script.toString().replace("'", "''") + "'");
+            }
+            Files.move(data, damagedCopy);
+            Files.move(work.resolve("recovered.mv.db"), data, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.restrict(data, damagedCopy);
+            Map<String, Long> after = check(given).rows();
+            return new Recovery(location.describe(), damagedCopy, before, after, unreadable);
+        } catch (SQLException | IOException e) {
+            throw new StoreException("H2's recovery could not rebuild " + location.describe() + ": " + StoreFailures.firstLine(e)
+                    + ". The damaged file is untouched. Fix: restore it from a copy; its script is in " + work, e);
+        } finally {
+            if (Files.exists(data)) {
+                deleteQuietly(work);
+            }
+        }
+    }
+
+    /** The places where H2's recovery tool says it could not read the file. */
+    private static int unreadable(Path script) throws IOException {
+        try (Stream<String> lines = Files.lines(script)) {
+            return (int) lines.filter(l -> l.startsWith("-- ERROR") || l.contains("-- ERROR:")).count();
+        }
+    }
+
+    private static DatabaseLocation fileLocation(String given) {
+        DatabaseLocation location = DatabaseLocation.of(given);
+        if (!location.isFile()) {
+            throw new StoreException("db check and db recover work on a database file, not " + given
+                    + ". Fix: give --db the file's path.", null);
+        }
+        if (!Files.exists(location.dataFile())) {
+            throw new StoreException("no experiment database at " + location.describe()
+                    + ". Fix: point --db at the database a sweep wrote.", null);
+        }
+        return location;
+    }
+
+    private static DatabaseCredentials credentials(DatabaseLocation location) {
+        return Files.exists(location.credentialsFile())
+                ? DatabaseCredentials.read(location.credentialsFile(), location.describe()) : DatabaseCredentials.LEGACY;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> all = Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover working folder is harmless
+        }
+    }
+}
