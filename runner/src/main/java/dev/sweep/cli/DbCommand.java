@@ -39,7 +39,7 @@ final class DbCommand implements Runnable {
             out.println(check.database() + ": " + rows(check.rows()) + ", " + check.blobBytes() / 1024 + " KiB of models.");
             out.flush();
             if (!check.whole()) {
-                throw new UserInputException(check.database() + " is damaged: " + check.problem() + ". Fix: ./sweep db recover --db "
+                throw new UserInputException(check.database() + " is damaged: " + check.describeDamage() + ". Fix: ./sweep db recover --db "
                         + database.location + " saves what can be read into a new file and keeps the damaged one beside it.");
             }
             out.println("Every row and model reads back: no damage found.");
@@ -72,6 +72,10 @@ final class DbCommand implements Runnable {
             }
             if (!lost.isEmpty()) {
                 out.println("Recovery reached " + lost + " than a plain read could.");
+            }
+            if (!r.droppedModels().isEmpty()) {
+                out.println("Lost: the models of trials " + r.droppedModels() + ", whose zips were damaged; their metrics "
+                        + "and parameters stay, so they can be trained again from their stored configuration.");
             }
             out.println(r.unreadable() == 0 ? "H2's recovery tool read every page it found."
                     : "H2's recovery tool could not read " + r.unreadable() + " place(s) of the file: what was stored there is lost.");

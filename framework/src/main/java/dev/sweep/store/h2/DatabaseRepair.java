@@ -33,16 +33,27 @@ public final class DatabaseRepair {
     private DatabaseRepair() {
     }
 
-    /** Every table's rows as read, and the first damage met; {@code problem} is null for a whole database. */
-    public record Check(String database, Map<String, Long> rows, long blobBytes, String problem) {
+    /**
+     * Every table's rows as read, the trials whose model zip is damaged, and the first damage H2 met; a whole
+     * database has neither.
+     */
+    public record Check(String database, Map<String, Long> rows, long blobBytes, List<Long> damagedModels, String problem) {
         public boolean whole() {
-            return problem == null;
+            return problem == null && damagedModels.isEmpty();
+        }
+
+        public String describeDamage() {
+            String models = damagedModels.isEmpty() ? "" : "the models of trials " + damagedModels + " are damaged zips";
+            return problem == null ? models : problem + (models.isEmpty() ? "" : "; " + models);
         }
     }
 
-    /** What a recovery saved, where the damaged file went, and what H2's recovery tool could not read. */
+    /**
+     * What a recovery saved, where the damaged file went, what H2's recovery tool could not read, and the trials
+     * whose damaged model was dropped (their metrics and parameters stay).
+     */
     public record Recovery(String database, Path damagedCopy, Map<String, Long> rowsBefore, Map<String, Long> rowsAfter,
-                           int unreadable) {
+                           int unreadable, List<Long> droppedModels) {
     }
 
     /** Reads the whole database the way a reader opens it: it changes nothing, and may run beside a sweep. */
@@ -50,20 +61,26 @@ public final class DatabaseRepair {
         DatabaseLocation location = fileLocation(given);
         DatabaseCredentials credentials = credentials(location);
         Map<String, Long> rows = new LinkedHashMap<>();
-        long[] blobBytes = {0};
+        List<Long> damagedModels = new ArrayList<>();
+        long blobBytes = 0;
         try (Connection c = DriverManager.getConnection(location.readerUrl(), DatabaseCredentials.OWNER_USER, credentials.owner())) {
             for (String table : tables(c)) {
                 rows.put(table, 0L);
+                boolean models = table.equals(MODEL_TABLE);
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int i = 1; i <= columns; i++) {
-                            blobBytes[0] += readFully(rs, i);
+                            try {
+                                blobBytes += readFully(rs, i, models);
+                            } catch (java.util.zip.ZipException e) {
+                                damagedModels.add(rs.getLong("TRIAL_ID"));
+                            }
                         }
                         rows.merge(table, 1L, Long::sum);
                     }
                 } catch (SQLException | IOException e) {
-                    return new Check(location.describe(), rows, blobBytes[0], "table " + table + " after "
+                    return new Check(location.describe(), rows, blobBytes, damagedModels, "table " + table + " after "
                             + rows.get(table) + " rows: " + StoreFailures.firstLine(e));
                 }
             }
@@ -72,13 +89,19 @@ public final class DatabaseRepair {
                 throw new StoreException("cannot log in to " + location.describe() + " with the passwords in "
                         + location.credentialsFile() + ". Fix: restore the credentials file that was written with it.", e);
             }
-            return new Check(location.describe(), rows, blobBytes[0], StoreFailures.firstLine(e));
+            return new Check(location.describe(), rows, blobBytes, damagedModels, StoreFailures.firstLine(e));
         }
-        return new Check(location.describe(), rows, blobBytes[0], null);
+        return new Check(location.describe(), rows, blobBytes, damagedModels, null);
     }
 
-    /** A column's value read to its end (a model streams from its LOB pages): its size in bytes for a blob. */
-    private static long readFully(ResultSet rs, int column) throws SQLException, IOException {
+    /** The table of trained models: DL4J zips, whose entries carry CRC-32s that H2's pages do not. */
+    private static final String MODEL_TABLE = "TRIAL_MODEL";
+
+    /**
+     * A column's value read to its end (a model streams from its LOB pages): its size in bytes for a blob. H2 checks
+     * its pages' places, not their bytes, so a model is also read as the zip it is, every entry against its CRC-32.
+     */
+    private static long readFully(ResultSet rs, int column, boolean zip) throws SQLException, IOException {
         int type = rs.getMetaData().getColumnType(column);
         if (type == java.sql.Types.BLOB || type == java.sql.Types.VARBINARY || type == java.sql.Types.BINARY
                 || type == java.sql.Types.LONGVARBINARY) {
@@ -88,6 +111,22 @@ public final class DatabaseRepair {
                     return 0;
                 }
                 byte[] buffer = new byte[64 * 1024];
+                if (zip) {
+                    try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(in)) {
+                        int count = 0;
+                        for (var e = entries.getNextEntry(); e != null; e = entries.getNextEntry(), count++) {
+                            for (int r = entries.read(buffer); r >= 0; r = entries.read(buffer)) {
+                                n += r;
+                            }
+                        }
+                        if (count == 0) {
+                            throw new java.util.zip.ZipException("not a zip");
+                        }
+                    } catch (java.io.EOFException e) {
+                        throw new java.util.zip.ZipException("cut short");
+                    }
+                    return n;
+                }
                 for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
                     n += r;
                 }
@@ -118,7 +157,8 @@ public final class DatabaseRepair {
         DatabaseLocation location = fileLocation(given);
         DatabaseCredentials credentials = credentials(location);
         Path data = location.dataFile();
-        Map<String, Long> before = check(given).rows();
+        Check found = check(given);
+        Map<String, Long> before = found.rows();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path work;
         try {
@@ -146,12 +186,15 @@ public final class DatabaseRepair {
             try (Connection c = DriverManager.getConnection(url, DatabaseCredentials.OWNER_USER, credentials.owner());
                  Statement s = c.createStatement()) {
                 s.execute("RUNSCRIPT FROM '" + script.toString().replace("'", "''") + "'");
+                for (long trial : found.damagedModels()) {
+                    s.executeUpdate("DELETE FROM trial_model WHERE trial_id = " + trial); // a model that cannot load
+                }
             }
             Files.move(data, damagedCopy);
             Files.move(work.resolve("recovered.mv.db"), data, StandardCopyOption.ATOMIC_MOVE);
             OwnerOnlyFiles.restrict(data, damagedCopy);
             Map<String, Long> after = check(given).rows();
-            return new Recovery(location.describe(), damagedCopy, before, after, unreadable);
+            return new Recovery(location.describe(), damagedCopy, before, after, unreadable, found.damagedModels());
         } catch (SQLException | IOException e) {
             throw new StoreException("H2's recovery could not rebuild " + location.describe() + ": " + StoreFailures.firstLine(e)
                     + ". The damaged file is untouched. Fix: restore it from a copy; its script is in " + work, e);
