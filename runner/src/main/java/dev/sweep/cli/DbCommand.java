@@ -11,15 +11,16 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
-@Command(name = "db", mixinStandardHelpOptions = true, subcommands = {DbCommand.Check.class, DbCommand.Recover.class},
-        description = "Look after the experiment database: check reads all of it, recover saves what can be read of a damaged one.")
+@Command(name = "db", mixinStandardHelpOptions = true, subcommands = {DbCommand.Check.class, DbCommand.Recover.class, DbCommand.Compact.class},
+        description = "Look after the experiment database: check reads all of it, recover saves what can be read of a "
+                + "damaged one, compact gives back the space that appending took.")
 final class DbCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new UserInputException("db needs a subcommand: check or recover (./sweep db --help)");
+        throw new UserInputException("db needs a subcommand: check, recover or compact (./sweep db --help)");
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -82,6 +83,25 @@ final class DbCommand implements Runnable {
             out.println("The damaged file is kept as " + r.damagedCopy() + ". Check the result with ./sweep db check --db "
                     + database.location + " and ./sweep leaderboard --db " + database.location + ".");
             out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "compact", mixinStandardHelpOptions = true,
+            description = {"Give back the space that appending took (a sweep appends every change, so the file grows past",
+                    "its data): H2 compacts the file in place. A sweep may not run meanwhile."})
+    static final class Compact implements Callable<Integer> {
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            DatabaseRepair.Compaction c = DatabaseRepair.compact(database.location);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Compacted %s: %.1f MB -> %.1f MB.%n", c.database(),
+                    c.bytesBefore() / 1e6, c.bytesAfter() / 1e6);
             return 0;
         }
     }

@@ -174,7 +174,13 @@ public final class DatabaseRepair {
                 throw new StoreException(location.describe() + " is being written by " + WriterNote.liveWriter(location)
                         .orElse("another process") + ". Fix: stop it (Ctrl-C), then run db recover again.", null);
             }
-            Files.copy(data, work.resolve("damaged.mv.db"));
+            // Through the locked channel: opening and closing another descriptor would drop the lock (POSIX).
+            try (FileChannel copy = FileChannel.open(work.resolve("damaged.mv.db"), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                for (long at = 0, size = channel.size(); at < size; ) {
+                    at += channel.transferTo(at, size - at, copy);
+                }
+            }
         } catch (IOException e) {
             throw new StoreException("cannot read " + data + ": " + e.getMessage(), e);
         }
@@ -202,6 +208,40 @@ public final class DatabaseRepair {
             if (Files.exists(data)) {
                 deleteQuietly(work);
             }
+        }
+    }
+
+    /** The file's size before and after a compaction. */
+    public record Compaction(String database, long bytesBefore, long bytesAfter) {
+    }
+
+    /**
+     * Gives back the space that appending took: the writer appends every change (so that readers beside it never
+     * meet overwritten pages), which lets the file grow past its live data. This opens the database as its only
+     * writer, with space reuse allowed, and has H2 compact it in place ({@code SHUTDOWN COMPACT}). A reader that
+     * reads meanwhile may be refused once and open again; refused while a process writes.
+     */
+    public static Compaction compact(String given) {
+        DatabaseLocation location = fileLocation(given);
+        DatabaseCredentials credentials = credentials(location);
+        try {
+            long before = Files.size(location.dataFile());
+            try (Connection owner = DriverManager.getConnection("jdbc:h2:file:" + location.dataFile().toString()
+                    .replaceFirst("\\.mv\\.db$", ""), DatabaseCredentials.OWNER_USER, credentials.owner());
+                 Statement s = owner.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+            OwnerOnlyFiles.restrict(location.dataFile());
+            return new Compaction(location.describe(), before, Files.size(location.dataFile()));
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 90020) {
+                throw new StoreException(location.describe() + " is being written by " + WriterNote.liveWriter(location)
+                        .orElse("another process") + ". Fix: compact it once that process has ended.", e);
+            }
+            throw new StoreException("could not compact " + location.describe() + ": " + StoreFailures.firstLine(e)
+                    + ". " + H2Database.damageFix(location, e), e);
+        } catch (IOException e) {
+            throw new StoreException("could not compact " + location.describe() + ": " + e.getMessage(), e);
         }
     }
 

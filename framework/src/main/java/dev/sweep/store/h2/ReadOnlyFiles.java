@@ -48,9 +48,31 @@ public final class ReadOnlyFiles extends FilePathWrapper {
         return false;
     }
 
+    /**
+     * One descriptor per file for all the readers of this process, never closed while the file is the same: on
+     * Linux, closing any descriptor of a file drops every lock the process holds on it, so a reader in a process
+     * that also writes the file (a test, a tool) would otherwise let a second writer in. A file replaced by another
+     * (db recover) gets a new descriptor.
+     */
+    private static final java.util.Map<String, Shared> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Shared(Object fileKey, FileChannel channel) {
+    }
+
     @Override
     public FileChannel open(String mode) throws IOException {
-        return new ReadChannel(getBase().open("r"));
+        FilePath base = getBase();
+        java.nio.file.Path path = java.nio.file.Path.of(base.toString());
+        Object key = java.nio.file.Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Shared shared;
+        synchronized (SHARED) {
+            shared = SHARED.get(base.toString());
+            if (shared == null || key == null || !key.equals(shared.fileKey()) || !shared.channel().isOpen()) {
+                shared = new Shared(key, FileChannel.open(path, java.nio.file.StandardOpenOption.READ));
+                SHARED.put(base.toString(), shared);
+            }
+        }
+        return new ReadChannel(shared.channel());
     }
 
     @Override
@@ -76,9 +98,15 @@ public final class ReadOnlyFiles extends FilePathWrapper {
             this.base = base;
         }
 
+        private long position;
+
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            return base.read(dst);
+            int n = base.read(dst, position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
         }
 
         @Override
@@ -97,13 +125,13 @@ public final class ReadOnlyFiles extends FilePathWrapper {
         }
 
         @Override
-        public long position() throws IOException {
-            return base.position();
+        public long position() {
+            return position;
         }
 
         @Override
-        public FileChannel position(long newPosition) throws IOException {
-            base.position(newPosition);
+        public FileChannel position(long newPosition) {
+            position = newPosition;
             return this;
         }
 
@@ -118,8 +146,8 @@ public final class ReadOnlyFiles extends FilePathWrapper {
         }
 
         @Override
-        protected void implCloseChannel() throws IOException {
-            base.close();
+        protected void implCloseChannel() {
+            // the descriptor is shared and stays open (see SHARED)
         }
 
         /** MVStore asks for a shared lock before it reads; a writer's exclusive lock must not keep a reader out. */
