@@ -29,6 +29,14 @@ class ReaderIsolationTest {
         return "SELECT LENGTH(v) FROM (SELECT " + v + " AS v FROM epoch_metrics LIMIT 4) ORDER BY v";
     }
 
+    private static final Pattern WALL = Pattern.compile("[0-9]+ complete, [0-9]+ failed, ([0-9.]+) s");
+
+    /** The sweep's own wall time, from its summary line; printed beside the memory, never asserted (a busy machine). */
+    private static double sweepSeconds(String output) {
+        Matcher m = WALL.matcher(output);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     private static int peakMegabytes(String output) {
         Matcher m = PEAK.matcher(output);
         assertThat(m.find()).as(output).isTrue();
@@ -42,9 +50,11 @@ class ReaderIsolationTest {
         Path watched = SurvivalTest.sweepFile(dir, "watched", 4, 3, "parallel: 2");
 
         int baseline;
+        double aloneSeconds;
         try (SweepProcess sweep = SweepProcess.start(dir.resolve("alone.log"), "run", alone.toString(), "--db", db)) {
             assertThat(sweep.waitFor(Duration.ofMinutes(3))).as(sweep.output()).isZero();
             baseline = peakMegabytes(sweep.output());
+            aloneSeconds = sweepSeconds(sweep.output());
         }
 
         try (SweepProcess sweep = SweepProcess.start(dir.resolve("watched.log"), "run", watched.toString(), "--db", db)) {
@@ -66,7 +76,8 @@ class ReaderIsolationTest {
             assertThat(sweep.waitFor(Duration.ofMinutes(3))).as(sweep.output()).isZero();
             assertThat(sweep.output()).contains("4 complete, 0 failed");
             int peak = peakMegabytes(sweep.output());
-            System.out.printf("sweep peak memory: %d MB alone, %d MB beside the query (%.2fx)%n", baseline, peak, peak / (double) baseline);
+            System.out.printf("sweep peak memory: %d MB alone, %d MB beside the query (%.2fx); its trials: %.1f s alone, %.1f s "
+                    + "beside it%n", baseline, peak, peak / (double) baseline, aloneSeconds, sweepSeconds(sweep.output()));
             assertThat((double) peak).as("the sweep's peak memory beside the query, against %d MB alone", baseline)
                     .isLessThanOrEqualTo(baseline * 1.10);
         }

@@ -99,7 +99,9 @@ class SurvivalTest {
             long before = System.nanoTime();
             Cli second = Cli.run("run", file.toString(), "--db", db(), "--quiet");
             assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
-            assertThat(second.err()).contains("is being run by process " + child.pid() + "@");
+            assertThat(second.err()).as("a completed trial's fsync must not drop the sweep's lock on its file")
+                    .contains("is being written by process " + child.pid() + "@")
+                    .contains("one process writes a database at a time");
             assertThat(Duration.ofNanos(System.nanoTime() - before)).as("it says so at once").isLessThan(Duration.ofSeconds(8));
             assertThat(dir.resolve("experiments.lock.db")).as("no mixed-mode server, so no lock file naming its port")
                     .doesNotExist();

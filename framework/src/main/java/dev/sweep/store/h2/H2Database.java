@@ -64,6 +64,7 @@ final class H2Database {
             if (location.isFile()) {
                 OwnerOnlyFiles.restrict(location.dataFile(), location.traceFile(), location.credentialsFile());
                 WriterNote.write(location);
+                ReadOnlyFiles.writerOpened(location.dataFile());
             }
             return new Opened(writer, credentials, false);
         } finally {

@@ -413,6 +413,9 @@ public final class H2ExperimentStore implements ExperimentStore {
             }
             if (!readsOnly) {
                 WriterNote.remove(location);
+                if (location.isFile()) {
+                    ReadOnlyFiles.writerClosed(location.dataFile());
+                }
             }
         }
     }

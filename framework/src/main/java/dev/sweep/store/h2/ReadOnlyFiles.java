@@ -49,30 +49,47 @@ public final class ReadOnlyFiles extends FilePathWrapper {
     }
 
     /**
-     * One descriptor per file for all the readers of this process, never closed while the file is the same: on
-     * Linux, closing any descriptor of a file drops every lock the process holds on it, so a reader in a process
-     * that also writes the file (a test, a tool) would otherwise let a second writer in. A file replaced by another
-     * (db recover) gets a new descriptor.
+     * The data files a writer of this process has open, and the descriptors readers of this process closed meanwhile:
+     * on Linux, closing any descriptor of a file drops every lock the process holds on it, and the writer's lock is
+     * what keeps a second writer out. Those descriptors close when the writer does.
      */
-    private static final java.util.Map<String, Shared> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Set<String> WRITTEN_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Map<String, java.util.List<FileChannel>> PARKED = new java.util.HashMap<>();
 
-    private record Shared(Object fileKey, FileChannel channel) {
+    static void writerOpened(java.nio.file.Path dataFile) {
+        WRITTEN_HERE.add(dataFile.toString());
+    }
+
+    /** After the writer's H2 has closed the file: the parked descriptors may close now. */
+    static void writerClosed(java.nio.file.Path dataFile) {
+        java.util.List<FileChannel> parked;
+        synchronized (PARKED) {
+            WRITTEN_HERE.remove(dataFile.toString());
+            parked = PARKED.remove(dataFile.toString());
+        }
+        for (FileChannel channel : parked == null ? java.util.List.<FileChannel>of() : parked) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // it was only read
+            }
+        }
+    }
+
+    private static void close(String path, FileChannel channel) throws IOException {
+        synchronized (PARKED) {
+            if (WRITTEN_HERE.contains(path)) {
+                PARKED.computeIfAbsent(path, p -> new java.util.ArrayList<>()).add(channel);
+                return;
+            }
+        }
+        channel.close();
     }
 
     @Override
     public FileChannel open(String mode) throws IOException {
         FilePath base = getBase();
-        java.nio.file.Path path = java.nio.file.Path.of(base.toString());
-        Object key = java.nio.file.Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        Shared shared;
-        synchronized (SHARED) {
-            shared = SHARED.get(base.toString());
-            if (shared == null || key == null || !key.equals(shared.fileKey()) || !shared.channel().isOpen()) {
-                shared = new Shared(key, FileChannel.open(path, java.nio.file.StandardOpenOption.READ));
-                SHARED.put(base.toString(), shared);
-            }
-        }
-        return new ReadChannel(shared.channel());
+        return new ReadChannel(base.open("r"), base.toString());
     }
 
     @Override
@@ -93,9 +110,11 @@ public final class ReadOnlyFiles extends FilePathWrapper {
     /** The file's channel, for reading; its lock is granted without asking the operating system. */
     private static final class ReadChannel extends FileBase {
         private final FileChannel base;
+        private final String path;
 
-        ReadChannel(FileChannel base) {
+        ReadChannel(FileChannel base, String path) {
             this.base = base;
+            this.path = path;
         }
 
         private long position;
@@ -146,8 +165,8 @@ public final class ReadOnlyFiles extends FilePathWrapper {
         }
 
         @Override
-        protected void implCloseChannel() {
-            // the descriptor is shared and stays open (see SHARED)
+        protected void implCloseChannel() throws IOException {
+            ReadOnlyFiles.close(path, base);
         }
 
         /** MVStore asks for a shared lock before it reads; a writer's exclusive lock must not keep a reader out. */
