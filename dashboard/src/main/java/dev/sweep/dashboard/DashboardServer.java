@@ -32,8 +32,8 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * @param store  read by every request, one at a time. It stays open: a store opened and closed at every poll
-     *               keeps H2's lock file so busy that a sweep starting meanwhile cannot open the database
+     * @param store  read by every request, one at a time: a reader's store, which opens the file again when a
+     *               sweep has written to it
      * @param token  required of every request; null on a loopback address, where only this machine can connect
      */
     public static DashboardServer start(ExperimentStore store, String host, int port, String token) {
