@@ -26,13 +26,7 @@ final class DbCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Read every row and every model of the database, read-only (a sweep may run meanwhile).",
                     "Exit 0 when all of it reads, 2 when H2 finds damage."})
-    static final class Check implements Callable<Integer> {
-        @Mixin
-        DatabaseOption database;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Check extends Subcommand {
         @Override
         public Integer call() {
             DatabaseRepair.Check check = DatabaseRepair.check(database.location);
@@ -51,13 +45,7 @@ final class DbCommand implements Runnable {
     @Command(name = "recover", mixinStandardHelpOptions = true,
             description = {"Save what H2's recovery tool can read of a damaged database into a new file in its place,",
                     "keeping the damaged file beside it (NAME.mv.db.damaged-TIME), and say what was lost."})
-    static final class Recover implements Callable<Integer> {
-        @Mixin
-        DatabaseOption database;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Recover extends Subcommand {
         @Override
         public Integer call() {
             DatabaseRepair.Recovery r = DatabaseRepair.recover(database.location);
@@ -90,13 +78,7 @@ final class DbCommand implements Runnable {
     @Command(name = "compact", mixinStandardHelpOptions = true,
             description = {"Give back the space that appending took (a sweep appends every change, so the file grows past",
                     "its data): H2 compacts the file in place. A sweep may not run meanwhile."})
-    static final class Compact implements Callable<Integer> {
-        @Mixin
-        DatabaseOption database;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Compact extends Subcommand {
         @Override
         public Integer call() {
             DatabaseRepair.Compaction c = DatabaseRepair.compact(database.location);
@@ -104,6 +86,15 @@ final class DbCommand implements Runnable {
                     c.bytesBefore() / 1e6, c.bytesAfter() / 1e6);
             return 0;
         }
+    }
+
+    /** What every db subcommand has: the database it works on, and its place on the command line. */
+    abstract static class Subcommand implements Callable<Integer> {
+        @Mixin
+        DatabaseOption database;
+
+        @Spec
+        CommandSpec spec;
     }
 
     private static String rows(Map<String, Long> rows) {
