@@ -84,7 +84,7 @@ final class H2Database {
             throw missing(location);
         }
         if (!Files.exists(location.credentialsFile()) && !location.readOnlyMedia()) {
-            closeQuietly(openForWriting(location, true).connection()); // made before credentials: it gets them now
+            upgradeOnce(location); // made before credentials: it gets them now
         }
         DatabaseCredentials credentials = Files.exists(location.credentialsFile())
                 ? DatabaseCredentials.read(location.credentialsFile(), location.describe()) : DatabaseCredentials.LEGACY;
@@ -95,7 +95,7 @@ final class H2Database {
                     if (location.readOnlyMedia()) {
                         versions.requireCurrent(location);
                     }
-                    closeQuietly(openForWriting(location, true).connection()); // an older Sweep's schema, upgraded once
+                    upgradeOnce(location); // an older Sweep's schema
                 }
                 return new Opened(DriverManager.getConnection(location.readerUrl(), DatabaseCredentials.WRITER_USER,
                         credentials.writer()), credentials, true);
@@ -106,6 +106,13 @@ final class H2Database {
             }
             pause(100L * attempt);
         }
+    }
+
+    /** Opens the database as its writer, which migrates it, and closes it again as a writer's store closes. */
+    private static void upgradeOnce(DatabaseLocation location) {
+        closeQuietly(openForWriting(location, true).connection());
+        WriterNote.remove(location);
+        ReadOnlyFiles.writerClosed(location.dataFile());
     }
 
     private static StoreException missing(DatabaseLocation location) {
