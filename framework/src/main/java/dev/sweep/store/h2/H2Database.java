@@ -233,6 +233,11 @@ final class H2Database {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            if (StoreFailures.diskFull(e)) {
+                throw new DiskFullException("cannot open the experiment database " + location.describe() + ": its disk is "
+                        + "full (No space left on device); what was stored stays. Fix: free space there, then run the same "
+                        + "command again.", e);
+            }
             throw new StoreException("cannot prepare the experiment database " + location.describe() + ": "
                     + StoreFailures.rootMessage(e) + ". Fix: point --db at a Sweep database (or a new path), or move the file aside.", e);
         }
