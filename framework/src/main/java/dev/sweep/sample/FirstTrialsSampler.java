@@ -78,7 +78,7 @@ public final class FirstTrialsSampler implements Sampler {
         }
         Map<String, Object> base = new LinkedHashMap<>(drawn.values());
         base.putAll(given.get(number).values());
-        Map<String, Object> full = new Neighbourhood(space).complete(base, new Random(seed * 1_000_003L + number));
+        Map<String, Object> full = new Neighbourhood(space).complete(base, TrialRandom.of(seed, number));
         return new Suggestion(space.conditions().activeOnly(full), given.get(number).basis(), List.of());
     }
 }

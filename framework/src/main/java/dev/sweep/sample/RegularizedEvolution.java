@@ -41,7 +41,7 @@ final class RegularizedEvolution implements Sampler {
 
     @Override
     public Suggestion suggest(int number, SamplerHistory history) {
-        Random random = new Random(seed * 1_000_003L + number);
+        Random random = TrialRandom.of(seed, number);
         List<Integer> saw = Ranking.saw(history, number);
         List<Observation> finished = history.finished().stream().filter(t -> t.number() != number)
                 .sorted(Comparator.comparingInt(Observation::number)).toList();

@@ -40,7 +40,7 @@ final class TpeSampler implements Sampler {
 
     @Override
     public Suggestion suggest(int number, SamplerHistory history) {
-        Random random = new Random(seed * 1_000_003L + number);
+        Random random = TrialRandom.of(seed, number);
         List<Observation> scored = Ranking.scored(history, number);
         List<Integer> saw = Ranking.saw(history, number);
         if (scored.size() < startup) {
