@@ -95,6 +95,11 @@ public final class DatabaseLocation {
         return "jdbc:h2:file:" + base + ";REUSE_SPACE=FALSE";
     }
 
+    /** The writer's URL with H2's own space reuse, for a compaction that runs with no reader's version to keep. */
+    String compactingUrl() {
+        return "jdbc:h2:file:" + base;
+    }
+
     /** The owner's connection that creates and migrates the database: the writer's. */
     String ownerUrl() {
         return jdbcUrl();

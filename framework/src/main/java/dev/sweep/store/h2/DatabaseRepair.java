@@ -85,7 +85,7 @@ public final class DatabaseRepair {
                 }
             }
         } catch (SQLException e) {
-            if (e.getErrorCode() == 28000) {
+            if (e.getErrorCode() == H2Database.WRONG_USER_OR_PASSWORD) {
                 throw new StoreException("cannot log in to " + location.describe() + " with the passwords in "
                         + location.credentialsFile() + ". Fix: restore the credentials file that was written with it.", e);
             }
@@ -171,8 +171,7 @@ public final class DatabaseRepair {
         try (FileChannel channel = FileChannel.open(data, StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                throw new StoreException(location.describe() + " is being written by " + WriterNote.liveWriter(location)
-                        .orElse("another process") + ". Fix: stop it (Ctrl-C), then run db recover again.", null);
+                throw new StoreException(location.describe() + " is being written by " + WriterNote.describeWriter(location) + ". Fix: stop it (Ctrl-C), then run db recover again.", null);
             }
             // Through the locked channel: opening and closing another descriptor would drop the lock (POSIX).
             try (FileChannel copy = FileChannel.open(work.resolve("damaged.mv.db"), StandardOpenOption.CREATE_NEW,
@@ -226,17 +225,16 @@ public final class DatabaseRepair {
         DatabaseCredentials credentials = credentials(location);
         try {
             long before = Files.size(location.dataFile());
-            try (Connection owner = DriverManager.getConnection("jdbc:h2:file:" + location.dataFile().toString()
-                    .replaceFirst("\\.mv\\.db$", ""), DatabaseCredentials.OWNER_USER, credentials.owner());
+            try (Connection owner = DriverManager.getConnection(location.compactingUrl(), DatabaseCredentials.OWNER_USER,
+                    credentials.owner());
                  Statement s = owner.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }
             OwnerOnlyFiles.restrict(location.dataFile());
             return new Compaction(location.describe(), before, Files.size(location.dataFile()));
         } catch (SQLException e) {
-            if (e.getErrorCode() == 90020) {
-                throw new StoreException(location.describe() + " is being written by " + WriterNote.liveWriter(location)
-                        .orElse("another process") + ". Fix: compact it once that process has ended.", e);
+            if (e.getErrorCode() == H2Database.DATABASE_ALREADY_OPEN) {
+                throw new StoreException(location.describe() + " is being written by " + WriterNote.describeWriter(location) + ". Fix: compact it once that process has ended.", e);
             }
             throw new StoreException("could not compact " + location.describe() + ": " + StoreFailures.firstLine(e)
                     + ". " + H2Database.damageFix(location, e), e);
@@ -255,7 +253,7 @@ public final class DatabaseRepair {
     private static DatabaseLocation fileLocation(String given) {
         DatabaseLocation location = DatabaseLocation.of(given);
         if (!location.isFile()) {
-            throw new StoreException("db check and db recover work on a database file, not " + given
+            throw new StoreException("the db commands work on a database file, not " + given
                     + ". Fix: give --db the file's path.", null);
         }
         if (!Files.exists(location.dataFile())) {

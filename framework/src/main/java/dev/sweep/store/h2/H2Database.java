@@ -25,8 +25,8 @@ import java.util.Map;
  */
 final class H2Database {
     /** H2's error codes that opening can meet. */
-    private static final int WRONG_USER_OR_PASSWORD = 28000;
-    private static final int DATABASE_ALREADY_OPEN = 90020;
+    static final int WRONG_USER_OR_PASSWORD = 28000;
+    static final int DATABASE_ALREADY_OPEN = 90020;
     private static final int ERROR_OPENING_DATABASE = 8000;
     private static final int FILE_CORRUPTED = 90030;
     private static final int GENERAL_ERROR = 50000;
@@ -188,7 +188,7 @@ final class H2Database {
         } catch (SQLException e) {
             if (lockedForAMoment(e)) {
                 throw new StoreException("the experiment database " + location.describe() + " is being written by "
-                        + WriterNote.liveWriter(location).orElse("another process") + " (a sweep), and one process "
+                        + WriterNote.describeWriter(location) + " (a sweep), and one process "
                         + "writes a database at a time; reading it works meanwhile. Fix: wait until that process ends, "
                         + "or give this command another --db.", e);
             }

@@ -67,6 +67,11 @@ final class WriterNote {
         return Optional.empty();
     }
 
+    /** Who holds the file, for a message: the live process the note names, or "another process". */
+    static String describeWriter(DatabaseLocation location) {
+        return liveWriter(location).orElse("another process");
+    }
+
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
