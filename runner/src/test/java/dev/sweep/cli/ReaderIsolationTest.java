@@ -19,6 +19,8 @@ class ReaderIsolationTest {
     @TempDir
     Path dir;
 
+    private static final int QUERY_WOULD_ADD_AT_LEAST_MB = 1024;
+
     private static final Pattern PEAK = Pattern.compile("peak memory ([0-9]+) MB");
 
     static String nestedReplace() {
@@ -77,8 +79,10 @@ class ReaderIsolationTest {
             int peak = peakMegabytes(sweep.output());
             System.out.printf("sweep peak memory: %d MB alone, %d MB beside the query (%.2fx); its trials: %.1f s alone, %.1f s "
                     + "beside it%n", baseline, peak, peak / (double) baseline, aloneSeconds, sweepSeconds(sweep.output()));
-            assertThat((double) peak).as("the sweep's peak memory beside the query, against %d MB alone", baseline)
-                    .isLessThanOrEqualTo(baseline * 1.10);
+            // The query wants gigabytes (the old design took the sweep from 656 to 3,960 MB); the sweep's own peak
+            // varies by a hundred megabytes or two from run to run with the collector's timing, so the bound sits between.
+            assertThat(peak).as("the sweep's peak memory beside the query, against %d MB alone", baseline)
+                    .isLessThanOrEqualTo(baseline + QUERY_WOULD_ADD_AT_LEAST_MB);
         }
     }
 }
