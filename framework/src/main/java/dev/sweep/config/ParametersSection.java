@@ -173,7 +173,6 @@ final class ParametersSection {
                 problems.add(stepNode.get(), "step and scale: log do not go together", "remove one of them");
                 return null;
             }
-            // A stepped float range is a choice among its steps, as in Keras Tuner's hp.Float(step=...).
             double s = n.doubleValue();
             double steps = Math.floor((bounds[1] - bounds[0]) / s) + 1;
             if (steps > MAX_STEPS) {
@@ -181,11 +180,7 @@ final class ParametersSection {
                         + "more than %,d", name, steps, MAX_STEPS), "raise step, or drop it to search the range itself");
                 return null;
             }
-            List<Object> values = new ArrayList<>();
-            for (long k = 0; bounds[0] + k * s <= bounds[1] + 1e-9 * s; k++) {
-                values.add(Double.parseDouble(ParameterValues.format(bounds[0] + k * s)));
-            }
-            return new ParameterSpec.Choice(values);
+            return new ParameterSpec.FloatRange(bounds[0], bounds[1], false, s);
         }
         return ok ? new ParameterSpec.FloatRange(bounds[0], bounds[1], log) : null;
     }

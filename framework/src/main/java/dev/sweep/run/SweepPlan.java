@@ -144,7 +144,8 @@ public final class SweepPlan {
             return "one of " + String.join(", ", c.values().stream().map(ParameterValues::format).toList());
         }
         if (spec instanceof ParameterSpec.FloatRange r) {
-            return "float " + ParameterValues.format(r.min()) + ".." + ParameterValues.format(r.max()) + (r.log() ? ", log scale" : "");
+            return "float " + ParameterValues.format(r.min()) + ".." + ParameterValues.format(r.max()) + (r.log() ? ", log scale" : "")
+                    + (r.stepped() ? ", step " + ParameterValues.format(r.step()) : "");
         }
         ParameterSpec.IntRange r = (ParameterSpec.IntRange) spec;
         return "int " + r.min() + ".." + r.max() + (r.step() == 1 ? "" : ", step " + r.step());

@@ -74,7 +74,7 @@ final class Neighbourhood {
         double span = scale.high() - scale.low();
         double x = scale.toInternal(((Number) value).doubleValue());
         Object moved = value;
-        // An integer step smaller than one index rounds back to the same value: try again, wider, a few times.
+        // A move smaller than one step rounds back to the same value: try again, wider, a few times.
         for (int attempt = 0; attempt < 8 && ParameterValues.format(moved).equals(ParameterValues.format(value)); attempt++) {
             double y = x + random.nextGaussian() * width * span * (1 + attempt);
             y = reflect(y, scale.low(), scale.high());
@@ -100,8 +100,7 @@ final class Neighbourhood {
         }
         if (spec instanceof ParameterSpec.IntRange || spec instanceof ParameterSpec.FloatRange) {
             NumericScale scale = NumericScale.of(spec);
-            return spec instanceof ParameterSpec.IntRange ? scale.toValue(scale.toInternal(((Number) value).doubleValue()))
-                    : ((Number) value).doubleValue();
+            return scale.discrete() ? scale.toValue(scale.toInternal(((Number) value).doubleValue())) : ((Number) value).doubleValue();
         }
         return value;
     }

@@ -31,6 +31,9 @@ final class UniformDraw {
         if (r.isFixed()) {
             return r.min();
         }
+        if (r.stepped()) {
+            return r.valueAt(random.nextInt(Math.toIntExact(r.stepCount()) + 1));
+        }
         NumericScale scale = NumericScale.of(spec);
         return scale.toValue(scale.low() + random.nextDouble() * (scale.high() - scale.low()));
     }

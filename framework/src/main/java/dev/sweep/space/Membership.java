@@ -26,7 +26,14 @@ public final class Membership {
             return ((long) v - r.min()) % r.step() == 0 ? null : "is not on its step " + r.step() + " from " + r.min();
         }
         ParameterSpec.FloatRange r = (ParameterSpec.FloatRange) spec;
-        return v >= r.min() && v <= r.max() ? null
-                : "is outside its range [" + ParameterValues.format(r.min()) + ", " + ParameterValues.format(r.max()) + "]";
+        if (v < r.min() || v > r.max()) {
+            return "is outside its range [" + ParameterValues.format(r.min()) + ", " + ParameterValues.format(r.max()) + "]";
+        }
+        if (r.stepped()) {
+            long k = Math.round((v - r.min()) / r.step());
+            return ParameterValues.format(r.valueAt(k)).equals(ParameterValues.format(v)) ? null
+                    : "is not on its step " + ParameterValues.format(r.step()) + " from " + ParameterValues.format(r.min());
+        }
+        return null;
     }
 }

@@ -30,11 +30,35 @@ public sealed interface ParameterSpec {
         }
     }
 
-    /** {@code learning_rate: {float: [1.0e-4, 1.0e-2], scale: log}} */
-    record FloatRange(double min, double max, boolean log) implements ParameterSpec {
+    /**
+     * {@code learning_rate: {float: [1.0e-4, 1.0e-2], scale: log}}, or {@code dropout: {float: [0.1, 0.5], step: 0.1}}:
+     * a stepped range holds min, min+step, ... up to max, and stays ordered (0.2 lies between 0.1 and 0.3), as Optuna's
+     * {@code FloatDistribution(step=)} and Keras Tuner's {@code hp.Float(step=)}.
+     *
+     * @param step 0 for a continuous range
+     */
+    record FloatRange(double min, double max, boolean log, double step) implements ParameterSpec {
+        public FloatRange(double min, double max, boolean log) {
+            this(min, max, log, 0);
+        }
+
+        public boolean stepped() {
+            return step > 0;
+        }
+
+        /** The number of steps above min that stay inside max; 0 for a continuous range. */
+        public long stepCount() {
+            return stepped() ? (long) Math.floor((max - min) / step + 1e-9) : 0;
+        }
+
+        /** min + k * step, without the float noise of the sum (0.30000000000000004 is stored as 0.3). */
+        public double valueAt(long k) {
+            return Double.parseDouble(ParameterValues.format(min + k * step));
+        }
+
         @Override
         public boolean isFixed() {
-            return min == max;
+            return min == max || stepped() && stepCount() == 0;
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>Each parameter becomes one Arbiter leaf. Single-valued parameters become {@link FixedValue} leaves on
  * purpose: Arbiter's grid generator drops 1-valued leaves from its value vector, which would shift every
  * later leaf's index if such a leaf still asked for one. Stepped integer ranges are sampled as the step
- * index (an {@link IntegerParameterSpace}, so the grid generator discretizes them) and mapped back here.
+ * index (an {@link IntegerParameterSpace}, so the grid generator discretizes them) and mapped back here, and so are
+ * stepped float ranges.
  */
 public final class SearchSpace implements ParameterSpace<Map<String, Object>> {
     private final Map<String, ParameterSpec> specs;
@@ -40,6 +41,9 @@ public final class SearchSpace implements ParameterSpace<Map<String, Object>> {
         if (spec instanceof ParameterSpec.FloatRange r) {
             if (r.isFixed()) {
                 return new FixedValue<>(r.min());
+            }
+            if (r.stepped()) {
+                return new IntegerParameterSpace(0, Math.toIntExact(r.stepCount()));
             }
             // Arbiter's continuous space is linear unless it is given a log-uniform distribution.
             return r.log() ? new ContinuousParameterSpace(new LogUniformDistribution(r.min(), r.max()))
@@ -64,6 +68,9 @@ public final class SearchSpace implements ParameterSpace<Map<String, Object>> {
     private static Object toUserValue(ParameterSpec spec, Object raw) {
         if (spec instanceof ParameterSpec.IntRange r) {
             return Math.toIntExact(r.min() + ((Number) raw).longValue() * r.step());
+        }
+        if (spec instanceof ParameterSpec.FloatRange r && r.stepped()) {
+            return r.isFixed() ? r.min() : r.valueAt(((Number) raw).longValue());
         }
         if (spec instanceof ParameterSpec.FloatRange r) {
             // Inverse CDFs leave float noise (0.30000000000000004) and can land it just outside the bounds.

@@ -48,9 +48,12 @@ class SweepFileLoaderTest {
     }
 
     @Test
-    void aSteppedFloatRangeBecomesTheChoiceOfItsSteps() {
+    void aSteppedFloatRangeStaysAnOrderedRangeOfItsSteps() {
         SweepDefinition d = loader.parse(VALID.replace("dropout: {float: [0.1, 0.5]}", "dropout: {float: [0.1, 0.5], step: 0.1}"), FILE);
-        assertThat(d.parameters().get("dropout")).isEqualTo(new ParameterSpec.Choice(java.util.List.of(0.1, 0.2, 0.3, 0.4, 0.5)));
+        ParameterSpec.FloatRange dropout = (ParameterSpec.FloatRange) d.parameters().get("dropout");
+        assertThat(dropout.stepped()).isTrue();
+        assertThat(java.util.stream.LongStream.rangeClosed(0, dropout.stepCount()).mapToObj(dropout::valueAt).toList())
+                .containsExactly(0.1, 0.2, 0.3, 0.4, 0.5);
     }
 
     @Test
