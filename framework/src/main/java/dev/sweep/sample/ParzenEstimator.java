@@ -1,105 +1,222 @@
 package dev.sweep.sample;
 
-import org.apache.commons.math3.special.Erf;
+import dev.sweep.space.ParameterSpec;
+import org.hipparchus.special.Erf;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * One numeric parameter's density in TPE: a mixture of Gaussians truncated to the range, one at each observation and
- * one broad prior at the middle, with Optuna's bandwidths (each kernel as wide as the larger gap to its neighbours,
- * clipped between range / min(100, n + 1) and the range). Values live in the search's own scale: logs for a log range,
- * step indices for a stepped integer range.
+ * TPE's density over one parameter, or over several drawn together, as Optuna 3.1's {@code _ParzenEstimator} with its
+ * defaults: a mixture of one component per observation and one broad prior, each component a product over the
+ * parameters of a kernel at the observation's value.
+ * <ul>
+ *   <li>A range's kernel is a Gaussian truncated to the range in its search scale (logarithms, step indices). Alone, a
+ *       parameter's kernels are as wide as the larger gap to their neighbours, the outermost ones as the gap on their
+ *       inner side ({@code consider_endpoints=False}); together, all are Scott's 0.2 n^(-1/(d+4)) of the range. Either
+ *       way they are clipped between range / min(100, n + 2) and the range; the prior is as wide as the range.</li>
+ *   <li>A stepped range's density at a step is the mass of its whole step, so a step is scored as it is drawn.</li>
+ *   <li>A choice's kernel spreads 1 / (n + 1) over the choices and adds 1 to the observed one; the prior's is
+ *       uniform.</li>
+ *   <li>Observations weigh 1 each, the oldest ones beyond the last 25 on a ramp from 1 / n; the prior weighs 1.</li>
+ * </ul>
  */
 final class ParzenEstimator {
     private static final double PRIOR_WEIGHT = 1.0;
+    private static final double SIGMA0 = 0.2;
+    private static final int FLAT_WEIGHTS = 25;
 
-    private final double low;
-    private final double high;
-    private final double[] mus;
-    private final double[] sigmas;
+    private final List<ParameterSpec> specs;
+    private final int n;
+    /** Per parameter and component: a range's kernel centre and width, or a choice's probabilities. */
+    private final double[][] mus;
+    private final double[][] sigmas;
+    private final double[][][] choiceProbabilities;
     private final double[] weights;
+    private final double[] logWeights;
 
-    /** @param observationWeights of the observations, in their order (older ones may count less) */
-    ParzenEstimator(List<Double> observations, List<Double> observationWeights, double low, double high) {
-        this.low = low;
-        this.high = high;
-        int n = observations.size();
-        double prior = (low + high) / 2;
-        Integer[] order = new Integer[n + 1];
-        double[] all = new double[n + 1];
-        double[] w = new double[n + 1];
-        for (int i = 0; i < n; i++) {
-            all[i] = observations.get(i);
-            w[i] = observationWeights.get(i);
-        }
-        all[n] = prior;
-        w[n] = PRIOR_WEIGHT;
-        for (int i = 0; i <= n; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(all[a], all[b]));
-        mus = new double[n + 1];
-        sigmas = new double[n + 1];
-        weights = new double[n + 1];
-        double range = high - low;
-        double minSigma = range / Math.min(100.0, n + 1.0);
-        double total = 0;
-        for (int k = 0; k <= n; k++) {
-            int i = order[k];
-            mus[k] = all[i];
-            weights[k] = w[i];
-            total += w[i];
-            if (i == n) {
-                sigmas[k] = range;
-                continue;
+    /**
+     * @param observations oldest first, each with one internal value per parameter: a range's point in its search scale
+     *                     ({@link NumericScale#toInternal}), a choice's index
+     * @param together     whether the parameters are drawn together (Scott's bandwidth) or this is one alone
+     */
+    ParzenEstimator(List<ParameterSpec> specs, List<double[]> observations, boolean together) {
+        this.specs = List.copyOf(specs);
+        this.n = observations.size();
+        int d = specs.size();
+        mus = new double[d][];
+        sigmas = new double[d][];
+        choiceProbabilities = new double[d][][];
+        for (int p = 0; p < d; p++) {
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = observations.get(i)[p];
             }
-            double left = mus[k] - (k == 0 ? low : all[order[k - 1]]);
-            double right = (k == n ? high : all[order[k + 1]]) - mus[k];
-            sigmas[k] = Math.max(minSigma, Math.min(range, Math.max(left, right)));
+            if (specs.get(p) instanceof ParameterSpec.Choice c) {
+                choiceProbabilities[p] = choiceKernels(values, c.values().size());
+            } else {
+                NumericScale scale = NumericScale.of(specs.get(p));
+                mus[p] = withPrior(values, (scale.low() + scale.high()) / 2);
+                sigmas[p] = together ? scottWidths(scale, d) : neighbourWidths(mus[p], scale);
+            }
         }
+        weights = new double[n + 1];
+        double[] w = observationWeights(n);
+        double total = PRIOR_WEIGHT;
+        for (int i = 0; i < n; i++) {
+            weights[i] = w[i];
+            total += w[i];
+        }
+        weights[n] = PRIOR_WEIGHT;
+        logWeights = new double[n + 1];
         for (int k = 0; k <= n; k++) {
             weights[k] /= total;
+            logWeights[k] = Math.log(weights[k]);
         }
     }
 
-    double sample(Random random) {
-        double u = random.nextDouble();
-        int k = 0;
-        for (double acc = weights[0]; acc < u && k < weights.length - 1; acc += weights[++k]) {
-            // walk to the component u falls in
+    /** Optuna's {@code default_weights}: 1 for the last 25 observations, and before them a ramp from 1 / n up to 1. */
+    static double[] observationWeights(int n) {
+        double[] w = new double[n];
+        int ramp = Math.max(0, n - FLAT_WEIGHTS);
+        for (int i = 0; i < n; i++) {
+            w[i] = i >= ramp ? 1.0 : ramp == 1 ? 1.0 / n : 1.0 / n + (1.0 - 1.0 / n) * i / (ramp - 1);
         }
+        return w;
+    }
+
+    private static double[] withPrior(double[] values, double prior) {
+        double[] all = java.util.Arrays.copyOf(values, values.length + 1);
+        all[values.length] = prior;
+        return all;
+    }
+
+    /** Each kernel as wide as the larger gap to its sorted neighbours; the outermost ones by their inner gap only. */
+    private double[] neighbourWidths(double[] centres, NumericScale scale) {
+        int m = centres.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(centres[a], centres[b]));
+        double[] widths = new double[m];
+        for (int k = 0; k < m; k++) {
+            double left = centres[order[k]] - (k == 0 ? scale.low() : centres[order[k - 1]]);
+            double right = (k == m - 1 ? scale.high() : centres[order[k + 1]]) - centres[order[k]];
+            double width = Math.max(left, right);
+            if (m >= 2 && k == 0) {
+                width = right;
+            } else if (m >= 2 && k == m - 1) {
+                width = left;
+            }
+            widths[order[k]] = width;
+        }
+        return clipped(widths, scale);
+    }
+
+    private double[] scottWidths(NumericScale scale, int dimensions) {
+        double[] widths = new double[n + 1];
+        java.util.Arrays.fill(widths, SIGMA0 * Math.pow(Math.max(n, 1), -1.0 / (dimensions + 4)) * (scale.high() - scale.low()));
+        return clipped(widths, scale);
+    }
+
+    /** Between range / min(100, n + 2) and the range; the prior's (the last) as wide as the range. */
+    private double[] clipped(double[] widths, NumericScale scale) {
+        double range = scale.high() - scale.low();
+        double min = range / Math.min(100.0, n + 2.0);
+        for (int k = 0; k < widths.length; k++) {
+            widths[k] = Math.max(min, Math.min(range, widths[k]));
+        }
+        widths[n] = range;
+        return widths;
+    }
+
+    private double[][] choiceKernels(double[] observed, int choices) {
+        double[][] p = new double[n + 1][choices];
+        double spread = PRIOR_WEIGHT / (n + 1);
+        for (int k = 0; k <= n; k++) {
+            java.util.Arrays.fill(p[k], spread);
+            double total = spread * choices;
+            if (k < n) {
+                p[k][(int) observed[k]] += 1;
+                total += 1;
+            }
+            for (int c = 0; c < choices; c++) {
+                p[k][c] /= total;
+            }
+        }
+        return p;
+    }
+
+    /** One draw, as internal values in the order of the parameters: a step's index for a stepped range. */
+    double[] sample(Random random) {
+        int k = pick(weights, random.nextDouble());
+        double[] x = new double[specs.size()];
+        for (int p = 0; p < specs.size(); p++) {
+            if (choiceProbabilities[p] != null) {
+                x[p] = pick(choiceProbabilities[p][k], random.nextDouble());
+            } else {
+                NumericScale scale = NumericScale.of(specs.get(p));
+                x[p] = scale.snapped(truncatedDraw(mus[p][k], sigmas[p][k], scale, random));
+            }
+        }
+        return x;
+    }
+
+    private static int pick(double[] probabilities, double u) {
+        double acc = 0;
+        for (int i = 0; i < probabilities.length - 1; i++) {
+            acc += probabilities[i];
+            if (u < acc) {
+                return i;
+            }
+        }
+        return probabilities.length - 1;
+    }
+
+    private static double truncatedDraw(double centre, double sigma, NumericScale scale, Random random) {
         for (int tries = 0; tries < 100; tries++) {
-            double x = mus[k] + sigmas[k] * random.nextGaussian();
-            if (x >= low && x <= high) {
+            double x = centre + sigma * random.nextGaussian();
+            if (x >= scale.low() && x <= scale.high()) {
                 return x;
             }
         }
-        return Math.max(low, Math.min(high, mus[k]));
+        return Math.max(scale.low(), Math.min(scale.high(), centre));
     }
 
-    double logDensity(double x) {
-        double density = 0;
-        for (int k = 0; k < mus.length; k++) {
-            double mass = cdf((high - mus[k]) / sigmas[k]) - cdf((low - mus[k]) / sigmas[k]);
-            double z = (x - mus[k]) / sigmas[k];
-            density += weights[k] * Math.exp(-0.5 * z * z) / (sigmas[k] * Math.sqrt(2 * Math.PI) * Math.max(mass, 1e-12));
+    double logDensity(double[] x) {
+        double[] terms = new double[n + 1];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= n; k++) {
+            double log = logWeights[k];
+            for (int p = 0; p < specs.size(); p++) {
+                log += choiceProbabilities[p] != null ? Math.log(choiceProbabilities[p][k][(int) x[p]])
+                        : logKernel(x[p], mus[p][k], sigmas[p][k], NumericScale.of(specs.get(p)));
+            }
+            terms[k] = log;
+            max = Math.max(max, log);
         }
-        return Math.log(Math.max(density, 1e-300));
-    }
-
-    private static double cdf(double z) {
-        return 0.5 * (1 + Erf.erf(z / Math.sqrt(2)));
-    }
-
-    /** Optuna's default weights: equal for the last 25 observations, a ramp down for older ones. */
-    static List<Double> weightsFor(int n) {
-        List<Double> w = new ArrayList<>();
-        int ramp = Math.max(0, n - 25);
-        for (int i = 0; i < n; i++) {
-            w.add(i < ramp ? 1.0 / n + (1.0 - 1.0 / n) * i / Math.max(1, ramp) : 1.0);
+        double sum = 0;
+        for (double t : terms) {
+            sum += Math.exp(t - max);
         }
-        return w;
+        return max + Math.log(sum);
+    }
+
+    /** A truncated Gaussian's log density at x, or for a stepped range its log mass over x's step. */
+    private static double logKernel(double x, double mu, double sigma, NumericScale scale) {
+        double accepted = mass((scale.low() - mu) / sigma, (scale.high() - mu) / sigma);
+        if (scale.discrete()) {
+            double lower = Math.max(x - 0.5, scale.low());
+            double upper = Math.min(x + 0.5, scale.high());
+            return Math.log(Math.max(mass((lower - mu) / sigma, (upper - mu) / sigma), 1e-300)) - Math.log(Math.max(accepted, 1e-300));
+        }
+        double z = (x - mu) / sigma;
+        return -0.5 * z * z - Math.log(sigma * Math.sqrt(2 * Math.PI)) - Math.log(Math.max(accepted, 1e-300));
+    }
+
+    /** The standard normal's mass between a and b, accurate in the tails. */
+    private static double mass(double a, double b) {
+        return 0.5 * Erf.erf(a / Math.sqrt(2), b / Math.sqrt(2));
     }
 }

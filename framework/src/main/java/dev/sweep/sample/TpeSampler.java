@@ -13,7 +13,7 @@ import java.util.Random;
  * random startup trials, then for each parameter a density of the best trials' values (l) and one of the rest (g),
  * and of {@code ei_candidates} draws from l the one that maximizes l / g. A conditional parameter is modelled from the
  * trials where it was active. The trials are judged in {@link Ranking}'s order. With {@code multivariate}, the
- * parameters that every trial has (the unconditional ones) are drawn together from one {@link JointParzenEstimator}
+ * parameters that every trial has (the unconditional ones) are drawn together from one {@link ParzenEstimator}
  * each for l and g, as Optuna's {@code multivariate=True}; the conditional ones stay independent.
  */
 final class TpeSampler implements Sampler {
@@ -53,7 +53,7 @@ final class TpeSampler implements Sampler {
         Map<String, Object> joint = multivariate ? bestJointly(good, bad, random) : Map.of();
         Map<String, Object> candidate = new LinkedHashMap<>();
         space.specs().forEach((key, spec) -> candidate.put(key, spec.isFixed() ? UniformDraw.value(spec, random)
-                : joint.containsKey(key) ? joint.get(key) : bestOf(key, spec, good, bad, random)));
+                : joint.containsKey(key) ? joint.get(key) : bestOf(key, good, bad, random)));
         return new Suggestion(space.conditions().activeOnly(candidate), "model", saw);
     }
 
@@ -61,11 +61,19 @@ final class TpeSampler implements Sampler {
     private Map<String, Object> bestJointly(List<Observation> good, List<Observation> bad, Random random) {
         List<String> keys = space.specs().entrySet().stream()
                 .filter(e -> !e.getValue().isFixed() && !space.conditions().isConditional(e.getKey())).map(Map.Entry::getKey).toList();
-        if (keys.isEmpty()) {
-            return Map.of();
-        }
-        JointParzenEstimator below = new JointParzenEstimator(keys, space.specs(), jointValues(keys, good));
-        JointParzenEstimator above = new JointParzenEstimator(keys, space.specs(), jointValues(keys, bad));
+        return keys.isEmpty() ? Map.of() : best(keys, good, bad, true, random);
+    }
+
+    private Object bestOf(String key, List<Observation> good, List<Observation> bad, Random random) {
+        return best(List.of(key), good, bad, false, random).get(key);
+    }
+
+    /** Of {@code candidates} draws from l (the good trials' density), the one that maximizes l / g. */
+    private Map<String, Object> best(List<String> keys, List<Observation> good, List<Observation> bad, boolean together,
+                                     Random random) {
+        List<ParameterSpec> specs = keys.stream().map(space.specs()::get).toList();
+        ParzenEstimator below = new ParzenEstimator(specs, internalValues(keys, good), together);
+        ParzenEstimator above = new ParzenEstimator(specs, internalValues(keys, bad), together);
         double[] best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < candidates; i++) {
@@ -78,88 +86,32 @@ final class TpeSampler implements Sampler {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (int d = 0; d < keys.size(); d++) {
-            ParameterSpec spec = space.specs().get(keys.get(d));
-            values.put(keys.get(d), spec instanceof ParameterSpec.Choice c ? c.values().get((int) best[d])
-                    : NumericScale.of(spec).toValue(best[d]));
+            values.put(keys.get(d), specs.get(d) instanceof ParameterSpec.Choice c ? c.values().get((int) best[d])
+                    : NumericScale.of(specs.get(d)).toValue(best[d]));
         }
         return values;
     }
 
-    /** The trials that have every key, in trial order. */
-    private static List<Map<String, Object>> jointValues(List<String> keys, List<Observation> trials) {
-        return trials.stream().sorted(Comparator.comparingInt(Observation::number))
-                .filter(t -> t.values().keySet().containsAll(keys)).map(Observation::values).toList();
-    }
-
-    private Object bestOf(String key, ParameterSpec spec, List<Observation> good, List<Observation> bad, Random random) {
-        List<Object> l = valuesOf(key, good);
-        List<Object> g = valuesOf(key, bad);
-        if (spec instanceof ParameterSpec.Choice choice) {
-            return choice.values().get(bestChoice(choice.values(), l, g, random));
-        }
-        NumericScale scale = NumericScale.of(spec);
-        ParzenEstimator below = estimator(l, scale);
-        ParzenEstimator above = estimator(g, scale);
-        double best = Double.NaN;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < candidates; i++) {
-            double x = below.sample(random);
-            double score = below.logDensity(x) - above.logDensity(x);
-            if (score > bestScore) {
-                bestScore = score;
-                best = x;
-            }
-        }
-        return scale.toValue(best);
-    }
-
-    private static ParzenEstimator estimator(List<Object> values, NumericScale scale) {
-        List<Double> xs = values.stream().map(v -> scale.toInternal(((Number) v).doubleValue())).toList();
-        return new ParzenEstimator(xs, ParzenEstimator.weightsFor(xs.size()), scale.low(), scale.high());
-    }
-
-    private int bestChoice(List<Object> choices, List<Object> l, List<Object> g, Random random) {
-        double[] pl = choiceDensity(choices, l);
-        double[] pg = choiceDensity(choices, g);
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < candidates; i++) {
-            double u = random.nextDouble();
-            int c = 0;
-            for (double acc = pl[0]; acc < u && c < pl.length - 1; acc += pl[++c]) {
-                // walk to the category u falls in
-            }
-            double score = Math.log(pl[c]) - Math.log(pg[c]);
-            if (score > bestScore) {
-                bestScore = score;
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /** Optuna's categorical estimator: the prior's weight spread evenly, plus one per observation of each value. */
-    private static double[] choiceDensity(List<Object> choices, List<Object> observed) {
-        double[] p = new double[choices.size()];
-        java.util.Arrays.fill(p, 1.0 / choices.size());
-        List<Double> weights = ParzenEstimator.weightsFor(observed.size());
-        double total = 1.0;
-        for (int i = 0; i < observed.size(); i++) {
-            int index = Neighbourhood.indexOf(choices, observed.get(i));
-            if (index >= 0) {
-                p[index] += weights.get(i);
-                total += weights.get(i);
-            }
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= total;
-        }
-        return p;
-    }
-
-    /** The trials' values of one key, in trial order, where it was active. */
-    private static List<Object> valuesOf(String key, List<Observation> trials) {
-        return trials.stream().sorted(Comparator.comparingInt(Observation::number))
-                .filter(t -> t.values().containsKey(key)).map(t -> t.values().get(key)).toList();
+    /**
+     * The trials that have every key, oldest first, as the estimator's internal values (search scale, choice index);
+     * a trial with a value the space no longer offers (a choice removed since) is left out.
+     */
+    private List<double[]> internalValues(List<String> keys, List<Observation> trials) {
+        List<double[]> values = new java.util.ArrayList<>();
+        trials.stream().sorted(Comparator.comparingInt(Observation::number)).filter(t -> t.values().keySet().containsAll(keys))
+                .forEach(t -> {
+                    double[] x = new double[keys.size()];
+                    for (int d = 0; d < keys.size(); d++) {
+                        ParameterSpec spec = space.specs().get(keys.get(d));
+                        Object value = t.values().get(keys.get(d));
+                        x[d] = spec instanceof ParameterSpec.Choice c ? Neighbourhood.indexOf(c.values(), value)
+                                : NumericScale.of(spec).toInternal(((Number) value).doubleValue());
+                        if (x[d] < 0 && spec instanceof ParameterSpec.Choice) {
+                            return;
+                        }
+                    }
+                    values.add(x);
+                });
+        return values;
     }
 }
