@@ -97,7 +97,15 @@ final class GaussianProcess {
         return sd;
     }
 
-    /** The posterior mean and standard deviation at a point, in the targets' own units. */
+    /** The observation noise the fit chose, as a share of the standardized targets' variance. */
+    double noise() {
+        return noise;
+    }
+
+    /**
+     * The posterior mean and standard deviation of the objective itself at a point, in the targets' own units: the
+     * observation noise is left out, so that a point already measured is not worth measuring again for the noise alone.
+     */
     double[] predict(double[] point) {
         int n = x.length;
         double[] k = new double[n];
@@ -108,7 +116,7 @@ final class GaussianProcess {
         double mu = kv.dotProduct(alpha);
         RealVector v = kv.copy();
         MatrixUtils.solveLowerTriangularSystem(cholesky.getL(), v);
-        double variance = Math.max(1e-12, 1.0 + noise - v.dotProduct(v));
+        double variance = Math.max(1e-12, 1.0 - v.dotProduct(v));
         return new double[]{mean + sd * mu, sd * Math.sqrt(variance)};
     }
 

@@ -14,9 +14,10 @@ import java.util.Random;
  * around the five best trials) the one of largest expected improvement over the best value so far plus {@code xi}
  * standard deviations of the objective.
  *
- * <p>Pruned trials count by the value they reached. Failed and running trials count as the worst value seen (a
- * constant liar), so that the model neither returns to a failure's neighbourhood nor proposes a draw already in
- * flight.
+ * <p>A pruned trial counts by the value it reached, but never above the worst complete trial: its value is an early
+ * one, and with a loss an early value can be lower than a finished trial's, which would lure the search to where the
+ * pruner stopped trials. Failed and running trials count as the worst value seen (a constant liar), so that the
+ * model neither returns to a failure's neighbourhood nor proposes a draw already in flight.
  */
 final class GaussianProcessSampler implements Sampler {
     private static final int AROUND_BEST = 5;
@@ -56,6 +57,8 @@ final class GaussianProcessSampler implements Sampler {
         }
         double sign = history.maximize() ? 1 : -1;
         double worst = scored.stream().mapToDouble(t -> sign * t.objective()).min().orElseThrow();
+        double worstComplete = scored.stream().filter(t -> t.state() == TrialState.COMPLETE).mapToDouble(t -> sign * t.objective())
+                .min().orElse(Double.POSITIVE_INFINITY);
         List<Observation> ranked = Ranking.bestFirst(history, number);
         double[][] x = new double[ranked.size()][];
         double[] y = new double[ranked.size()];
@@ -63,10 +66,13 @@ final class GaussianProcessSampler implements Sampler {
         for (int i = 0; i < ranked.size(); i++) {
             Observation t = ranked.get(i);
             x[i] = encoding.encode(t.values());
-            boolean hasValue = t.objective() != null && (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED);
-            y[i] = hasValue ? sign * t.objective() : worst;
             if (t.state() == TrialState.COMPLETE && t.objective() != null) {
+                y[i] = sign * t.objective();
                 best = Math.max(best, y[i]);
+            } else if (t.state() == TrialState.PRUNED && t.objective() != null) {
+                y[i] = Math.min(sign * t.objective(), worstComplete);
+            } else {
+                y[i] = worst;
             }
         }
         if (best == Double.NEGATIVE_INFINITY) {

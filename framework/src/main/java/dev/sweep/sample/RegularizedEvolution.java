@@ -1,6 +1,5 @@
 package dev.sweep.sample;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +57,14 @@ final class RegularizedEvolution implements Sampler {
         return new Suggestion(child, "model", members.stream().map(Observation::number).toList());
     }
 
-    /** The best of {@code sample_size} members drawn without replacement: the lowest rank among their indices. */
+    /**
+     * The best of {@code sample_size} members drawn with replacement, as Real et al.'s Algorithm 1 draws its sample:
+     * the lowest rank among their indices.
+     */
     private Observation tournament(List<Observation> ranked, Random random) {
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            indices.add(i);
-        }
         int best = Integer.MAX_VALUE;
-        for (int k = 0; k < Math.min(sampleSize, ranked.size()); k++) {
-            int pick = indices.remove(random.nextInt(indices.size()));
-            best = Math.min(best, pick);
+        for (int k = 0; k < sampleSize; k++) {
+            best = Math.min(best, random.nextInt(ranked.size()));
         }
         return ranked.get(best);
     }
