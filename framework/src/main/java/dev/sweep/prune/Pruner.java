@@ -14,6 +14,14 @@ public interface Pruner {
      */
     boolean shouldPrune(int trial, int epoch, double value, History history);
 
+    /**
+     * Whether trial {@code other} competes with {@code trial}: the sampler drawing {@code trial} learns only from the
+     * trials it competes with. All of them, but for a pruner that splits the sweep into groups (Hyperband's brackets).
+     */
+    default boolean competesWith(int trial, int other) {
+        return true;
+    }
+
     /** One line for progress output and the README: what the rule is. */
     String describe();
 }

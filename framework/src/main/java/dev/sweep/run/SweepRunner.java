@@ -103,8 +103,9 @@ public final class SweepRunner {
                 long seed = definition.seed() + number;
                 // A trial drawn before keeps its candidate: drawing it again could differ once the history has grown.
                 Suggestion suggestion = Optional.ofNullable(interrupted.get(number)).flatMap(StoredCandidates::of)
-                        .orElseGet(() -> sampler.suggest(number, window == 0 ? StoredCandidates.history(store.trials(sweepId), maximize)
-                                : StoredCandidates.historyOnSchedule(store.trials(sweepId), maximize, number, window)));
+                        .orElseGet(() -> sampler.suggest(number, (window == 0 ? StoredCandidates.history(store.trials(sweepId), maximize)
+                                : StoredCandidates.historyOnSchedule(store.trials(sweepId), maximize, number, window))
+                                .only(other -> pruner == null || pruner.competesWith(number, other))));
                 String architecture = branches.architectureOf(suggestion.values());
                 ResolvedTrial trial = ResolvedTrial.of(definition, resolvers.get(architecture), number, seed, suggestion, provenance);
                 long trialId = lifecycle.start(number, seed, trial);

@@ -19,6 +19,11 @@ public record SamplerHistory(List<Observation> trials, boolean maximize) {
         return new SamplerHistory(List.of(), maximize);
     }
 
+    /** The trials {@code kept} accepts, by number. */
+    public SamplerHistory only(java.util.function.IntPredicate kept) {
+        return new SamplerHistory(trials.stream().filter(t -> kept.test(t.number())).toList(), maximize);
+    }
+
     /** Trials with an outcome: complete, pruned or failed. */
     public List<Observation> finished() {
         return trials.stream().filter(t -> t.state() != TrialState.RUNNING && t.state() != TrialState.INTERRUPTED).toList();

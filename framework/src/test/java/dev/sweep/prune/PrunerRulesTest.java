@@ -66,15 +66,34 @@ class PrunerRulesTest {
     }
 
     @Test
-    void hyperbandSplitsTrialsIntoBracketsThatOnlyCompeteWithinThemselves() {
+    void hyperbandGivesEachBracketItsShareOfThePaperAndMostToTheAggressiveOnes() {
         HyperbandPruner hyperband = new HyperbandPruner(1, 3, 9);
         assertThat(hyperband.brackets()).isEqualTo(3); // first rungs at 1, 3 and 9 epochs
-        assertThat(List.of(0, 1, 2, 3, 4)).extracting(hyperband::bracketOf).containsExactly(0, 1, 2, 0, 1);
-        History bracketZero = history(true, 0, List.of(0.9), true, 1, List.of(0.95), true);
-        // trial 3 (bracket 0) meets only trial 0 at epoch 1; trial 1's 0.95 is another bracket's
-        assertThat(hyperband.shouldPrune(3, 1, 0.91, bracketZero)).isFalse();
-        assertThat(hyperband.shouldPrune(3, 1, 0.85, bracketZero)).isTrue();
+        int[] counts = new int[3];
+        for (int trial = 0; trial < 34; trial++) {
+            counts[hyperband.bracketOf(trial)]++;
+        }
+        assertThat(counts).as("two cycles of ceil(3 * 3^s / (s + 1))").containsExactly(18, 10, 6);
+        List<Integer> firstSix = List.of(0, 1, 2, 3, 4, 5).stream().map(hyperband::bracketOf).toList();
+        assertThat(firstSix).as("the brackets interleave").contains(0, 1, 2);
+        assertThat(hyperband.describe()).contains("sharing the trials 9:5:3");
+    }
+
+    @Test
+    void hyperbandSplitsTrialsIntoBracketsThatOnlyCompeteWithinThemselves() {
+        HyperbandPruner hyperband = new HyperbandPruner(1, 3, 9);
+        List<Integer> bracketZero = java.util.stream.IntStream.range(0, 17).filter(t -> hyperband.bracketOf(t) == 0).boxed().toList();
+        int one = java.util.stream.IntStream.range(0, 17).filter(t -> hyperband.bracketOf(t) == 1).findFirst().orElseThrow();
+        int first = bracketZero.get(0);
+        int second = bracketZero.get(1);
+        assertThat(hyperband.competesWith(second, first)).isTrue();
+        assertThat(hyperband.competesWith(second, one)).isFalse();
+        History history = history(true, first, List.of(0.9), true, one, List.of(0.95), true);
+        // the second trial of bracket 0 meets only the first at epoch 1; the 0.95 is another bracket's
+        assertThat(hyperband.shouldPrune(second, 1, 0.91, history)).isFalse();
+        assertThat(hyperband.shouldPrune(second, 1, 0.85, history)).isTrue();
         // bracket 1 starts at epoch 3: nothing is pruned at epoch 1
-        assertThat(hyperband.shouldPrune(4, 1, 0.0, bracketZero)).isFalse();
+        int anotherOne = java.util.stream.IntStream.range(one + 1, 34).filter(t -> hyperband.bracketOf(t) == 1).findFirst().orElseThrow();
+        assertThat(hyperband.shouldPrune(anotherOne, 1, 0.0, history)).isFalse();
     }
 }

@@ -26,8 +26,10 @@ class PrunersWithLearningSamplersTest {
     @CsvSource({"tpe, asha", "tpe, hyperband", "tpe, median", "bayes, asha", "bayes, hyperband", "evolution, asha",
             "evolution, median"})
     void theModelLearnsFromThePrunedTrialsAndTheSweepRunsEveryTrial(String sampler, String pruner) throws Exception {
-        String yaml = SyntheticObjective.sweepFile("name: pruned\nstrategy: {type: %s, trials: %d}\npruner: {type: %s}\nseed: 3"
-                .formatted(sampler, TRIALS, pruner), 4);
+        // Under Hyperband each bracket starts its own model, after its own startup trials.
+        String startup = pruner.equals("hyperband") ? ", startup_trials: 4" : "";
+        String yaml = SyntheticObjective.sweepFile("name: pruned\nstrategy: {type: %s, trials: %d%s}\npruner: {type: %s}\nseed: 3"
+                .formatted(sampler, TRIALS, startup, pruner), 4);
         List<TrialRecord> trials;
         try (ExperimentStore store = ExperimentStore.open("jdbc:h2:mem:pruned_" + System.nanoTime())) {
             trials = SyntheticObjective.run(store, yaml, new SyntheticObjective.Curves());
@@ -42,5 +44,27 @@ class PrunersWithLearningSamplersTest {
         sampled.path("saw").forEach(n -> saw.add(n.asInt()));
         assertThat(sampled.path("basis").asText()).isEqualTo("model");
         assertThat(saw).as("the last suggestion learned from pruned trials").containsAnyElementsOf(pruned);
+    }
+
+    /** As Optuna's samplers under its HyperbandPruner: a bracket is a search of its own, with its own rungs and model. */
+    @org.junit.jupiter.api.Test
+    void underHyperbandEachTrialsSamplerLearnsOnlyFromItsOwnBracket() throws Exception {
+        String yaml = SyntheticObjective.sweepFile("name: brackets\nstrategy: {type: tpe, trials: %d, startup_trials: 3}\n"
+                .formatted(TRIALS) + "pruner: {type: hyperband}\nseed: 3", 4);
+        List<TrialRecord> trials;
+        try (ExperimentStore store = ExperimentStore.open("jdbc:h2:mem:brackets_" + System.nanoTime())) {
+            trials = SyntheticObjective.run(store, yaml, new SyntheticObjective.Curves());
+        }
+        dev.sweep.prune.HyperbandPruner hyperband = new dev.sweep.prune.HyperbandPruner(1, 3, 4);
+        int modelled = 0;
+        for (TrialRecord t : trials) {
+            var sampled = new ObjectMapper().readTree(t.configJson()).path("sampler");
+            List<Integer> saw = new ArrayList<>();
+            sampled.path("saw").forEach(n -> saw.add(n.asInt()));
+            assertThat(saw).as("trial %d of bracket %d saw", t.number(), hyperband.bracketOf(t.number()))
+                    .allMatch(other -> hyperband.bracketOf(other) == hyperband.bracketOf(t.number()));
+            modelled += sampled.path("basis").asText().equals("model") ? 1 : 0;
+        }
+        assertThat(modelled).as("trials drawn from a bracket's model").isPositive();
     }
 }
