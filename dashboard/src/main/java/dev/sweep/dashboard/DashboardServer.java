@@ -6,18 +6,20 @@ import dev.sweep.query.TrialFilter;
 import dev.sweep.store.ExperimentStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The dashboard's web server: the page and its scripts from the jar (ECharts from its WebJar, so it works offline),
- * and a read-only JSON API over the store. Only GET is routed, so any other method is refused; off the loopback
- * address, every request needs the access token.
+ * and a read-only JSON API over the store. Only GET is routed, so any other method is refused. As Jupyter's server:
+ * every request, static files included, needs the access token (other accounts on the machine reach loopback too),
+ * which the printed address carries once and an HttpOnly, SameSite=Strict cookie after; and the Host and Origin
+ * headers must name an address served, so a page that rebinds its own name to this machine is refused.
  */
 public final class DashboardServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,16 +27,18 @@ public final class DashboardServer implements AutoCloseable {
 
     private final Javalin app;
     private final String token;
+    private final String host;
 
-    private DashboardServer(Javalin app, String token) {
+    private DashboardServer(Javalin app, String token, String host) {
         this.app = app;
         this.token = token;
+        this.host = host;
     }
 
     /**
      * @param store  read by every request, one at a time: a reader's store, which opens the file again when a
      *               sweep has written to it
-     * @param token  required of every request; null on a loopback address, where only this machine can connect
+     * @param token  required of every request ({@link #newToken()})
      */
     public static DashboardServer start(ExperimentStore store, String host, int port, String token) {
         return start(store, host, port, token, (s, name) -> Optional.empty(), (s, id, which) -> Optional.empty());
@@ -61,6 +65,8 @@ public final class DashboardServer implements AutoCloseable {
     /** @param importance how to compute a sweep's parameter importance */
     public static DashboardServer start(ExperimentStore store, String host, int port, String token, Importance importance,
                                         TrialImages images) {
+        java.util.Objects.requireNonNull(token, "the dashboard always needs a token");
+        AllowedHosts allowed = AllowedHosts.serving(host);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/dev/sweep/dashboard/static", Location.CLASSPATH);
@@ -74,11 +80,16 @@ public final class DashboardServer implements AutoCloseable {
                     return;
                 }
                 ctx.header("X-Content-Type-Options", "nosniff");
-                if (token != null && !token.equals(presented(ctx))) {
+                String origin = ctx.header("Origin");
+                if (!allowed.permitsHost(ctx.header("Host")) || origin != null && !allowed.permitsOrigin(origin)) {
+                    ctx.status(HttpStatus.FORBIDDEN).result("the dashboard answers only at the addresses it serves, not "
+                            + ctx.header("Host") + (origin == null ? "" : " from " + origin));
+                    ctx.skipRemainingHandlers();
+                } else if (!sameToken(token, presented(ctx))) {
                     ctx.status(HttpStatus.FORBIDDEN).result("this dashboard needs its access token: open the address it printed");
                     ctx.skipRemainingHandlers();
-                } else if (token != null && ctx.queryParam("token") != null) {
-                    ctx.cookie(TOKEN_COOKIE, token);
+                } else if (ctx.queryParam("token") != null) {
+                    ctx.cookie(new Cookie(TOKEN_COOKIE, token, "/", -1, false, true, null, SameSite.STRICT));
                 }
             });
             config.routes.get("/api/sweeps", ctx -> json(ctx, read(store, DashboardData::sweeps)));
@@ -142,7 +153,13 @@ public final class DashboardServer implements AutoCloseable {
             });
         });
         app.start(host, port);
-        return new DashboardServer(app, token);
+        return new DashboardServer(app, token, host);
+    }
+
+    /** In constant time, so that the answer's timing tells nothing of how much of a guess was right. */
+    private static boolean sameToken(String token, String presented) {
+        return presented != null && java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void download(Context ctx, ExperimentStore store, boolean provenance) {
@@ -198,18 +215,13 @@ public final class DashboardServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The address to open, with the token where one is needed. */
-    public String address(String host) {
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/" + (token == null ? "" : "?token=" + token);
-    }
-
-    /** Whether only this machine can reach the address. */
-    public static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    /**
+     * The address to open, with its token: for a server on every interface (0.0.0.0), this machine's name on the
+     * network, which another browser can open.
+     */
+    public String address() {
+        String shown = AllowedHosts.reachable(host);
+        return "http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port() + "/?token=" + token;
     }
 
     /** A token as hard to guess as Jupyter's: 24 random bytes. */

@@ -23,8 +23,8 @@ final class DashboardCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "the address to listen on; default: ${DEFAULT-VALUE}. Any other than loopback needs the access "
-                    + "token printed at start")
+            description = "the address to listen on; default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface. Every "
+                    + "request needs the access token printed at start, on loopback too")
     String host;
 
     @Mixin
@@ -48,7 +48,7 @@ final class DashboardCommand implements Callable<Integer> {
             throw new UserInputException("--port is 0..65535, not " + port);
         }
         ExperimentStore store = database.read();
-        String token = DashboardServer.isLoopback(host) ? null : DashboardServer.newToken();
+        String token = DashboardServer.newToken();
         DashboardServer server;
         try {
             server = DashboardServer.start(store, host, port, token, this::importance, this::images);
@@ -64,8 +64,8 @@ final class DashboardCommand implements Callable<Integer> {
             stopped.countDown();
         }, "dashboard-stop"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Dashboard of " + database.location + " at " + server.address(host) + (token == null ? ""
-                : "\n  (off the loopback address every request needs that token; keep the address to yourself)")
+        out.println("Dashboard of " + database.location + " at " + server.address()
+                + "\n  (every request needs that token, which the address carries: keep it to yourself)"
                 + "\nCtrl-C stops it.");
         out.flush();
         stopped.await();

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard in a real headless Chromium, on a database that a real sweep process writes to at the same time. */
 class DashboardTest {
+    private static final String TOKEN = DashboardServer.newToken();
+
     /** Screenshots are kept here, beside the test reports, for a person to look at. */
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
 
@@ -84,7 +86,7 @@ class DashboardTest {
         try (SweepProcess sweep = SweepProcess.start(dir.resolve("sweep.log"), "run", file.toString(), "--db", db(), "--quiet")) {
             awaitFirstTrial(sweep);
             try (ExperimentStore store = ExperimentStore.openForReading(db());
-                 DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
+                 DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, TOKEN)) {
                 showsTheSweepGrowing(dashboard);
             }
             assertThat(sweep.waitFor(Duration.ofMinutes(5))).as("the sweep, read all along:\n%s", sweep.output()).isZero();
@@ -95,6 +97,7 @@ class DashboardTest {
         {
             ChromeDriver browser = chromium();
             try {
+                browser.get(dashboard.address());
                 browser.get("http://127.0.0.1:" + dashboard.port() + "/#/sweep/live");
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
                 wait.until(b -> completed(browser) >= 0);
@@ -130,7 +133,8 @@ class DashboardTest {
                 assertThat(browser.findElement(By.id("trial-snippet")).getText()).startsWith("enqueue:\n  - {learning_rate: ");
                 assertThat(drawnPixels(browser, "#trial-confusion canvas")).as("the confusion matrix").isGreaterThan(500);
                 String model = (String) browser.executeScript("return document.getElementById('model-download').href");
-                HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(model)).build(),
+                enter(dashboard.address());
+                HttpResponse<byte[]> zip = client.send(HttpRequest.newBuilder(URI.create(model)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(zip.body()).startsWith((byte) 'P', (byte) 'K');
                 assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).contains("trial-" + trial + ".zip");
@@ -157,10 +161,10 @@ class DashboardTest {
         assertThat(Cli.run("run", sweepFile("earlier", 1, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
         Path file = sweepFile("later", 4, 8);
         ExperimentStore store = ExperimentStore.openForReading(db());
-        DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null);
+        DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, TOKEN);
         // The dashboard opened the database first, so it serves it to the sweep (H2's mixed mode) until it stops.
         try (SweepProcess sweep = SweepProcess.start(dir.resolve("later.log"), "run", file.toString(), "--db", db(), "--quiet")) {
-            String base = "http://127.0.0.1:" + dashboard.port();
+            String base = enter(dashboard.address());
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (!send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps/later")).GET()).body().contains("\"COMPLETE\":1")) {
                 assertThat(System.nanoTime()).as("a trial of the later sweep completes:\n%s", sweep.output()).isLessThan(deadline);
@@ -193,21 +197,23 @@ class DashboardTest {
         assertThat(Cli.run("run", file.toString(), "--db", db(), "--quiet").exitCode()).isZero();
         long trial = completeTrial();
         try (SweepProcess dashboard = SweepProcess.start(dir.resolve("dashboard.log"), "dashboard", "--port", "0", "--db", db())) {
-            String base = null;
+            String address = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (base == null && System.nanoTime() < deadline) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+)/").matcher(dashboard.output());
-                base = m.find() ? m.group(1) : null;
+            while (address == null && System.nanoTime() < deadline) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/\\?token=[0-9a-f]{48})")
+                        .matcher(dashboard.output());
+                address = m.find() ? m.group(1) : null;
                 assertThat(dashboard.isAlive()).as(dashboard.output()).isTrue();
                 Thread.sleep(100);
             }
-            assertThat(base).as("the address it prints:\n%s", dashboard.output()).isNotNull();
+            assertThat(address).as("the address it prints:\n%s", dashboard.output()).isNotNull();
+            String base = enter(address);
             assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps/conv/importance")).GET()).body())
                     .contains("\"learning_rate\":").contains("\"dropout\":");
             assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/trials/" + trial + "/pictures")).GET()).body())
                     .isEqualTo("{\"mistakes\":true,\"filters\":true}");
             for (String which : List.of("mistakes", "filters")) {
-                HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                HttpResponse<byte[]> png = client.send(HttpRequest.newBuilder(
                         URI.create(base + "/api/trials/" + trial + "/" + which + ".png")).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(png.statusCode()).as(which).isEqualTo(200);
                 java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
@@ -233,9 +239,10 @@ class DashboardTest {
                 """);
         assertThat(Cli.run("run", file.toString(), "--db", db(), "--quiet").exitCode()).isZero();
         try (ExperimentStore store = ExperimentStore.openForReading(db());
-             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
+             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, TOKEN)) {
             ChromeDriver browser = chromium();
             try {
+                browser.get(dashboard.address());
                 browser.get("http://127.0.0.1:" + dashboard.port() + "/#/sweep/pair");
                 new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> "4".equals(browser.findElement(By.tagName("body"))
                         .getAttribute("data-completed")));
@@ -253,8 +260,8 @@ class DashboardTest {
         assertThat(Cli.run("run", sweepFile("quiet", 2, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
         int before = trials().size();
         try (ExperimentStore store = ExperimentStore.openForReading(db());
-             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, null)) {
-            String base = "http://127.0.0.1:" + dashboard.port();
+             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, TOKEN)) {
+            String base = enter(dashboard.address());
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
                 HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps"))
                         .method(method, HttpRequest.BodyPublishers.ofString("{}")));
@@ -280,23 +287,50 @@ class DashboardTest {
     }
 
     @Test
-    void offTheLoopbackAddressEveryRequestNeedsTheTokenWhichACookieThenCarries() throws Exception {
+    void everyRequestNeedsTheTokenEvenOnLoopbackAndAnHttpOnlySameSiteCookieCarriesItAfterTheFirst() throws Exception {
         assertThat(Cli.run("run", sweepFile("guarded", 1, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
-        assertThat(DashboardServer.isLoopback("127.0.0.1")).isTrue();
-        assertThat(DashboardServer.isLoopback("0.0.0.0")).isFalse();
-        String token = DashboardServer.newToken();
-        assertThat(token).hasSize(48);
+        long trial = completeTrial();
         try (ExperimentStore store = ExperimentStore.openForReading(db());
-             DashboardServer dashboard = DashboardServer.start(store, "0.0.0.0", 0, token)) {
+             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, TOKEN)) {
             String base = "http://127.0.0.1:" + dashboard.port();
-            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps")).GET()).statusCode()).isEqualTo(403);
-            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps?token=wrong")).GET()).statusCode()).isEqualTo(403);
-            HttpResponse<String> opened = send(HttpRequest.newBuilder(URI.create(base + "/?token=" + token)).GET());
+            for (String path : List.of("/", "/dashboard.js", "/webjars/echarts/5.3.1/dist/echarts.min.js", "/api/sweeps",
+                    "/api/trials/" + trial + "/model.zip")) {
+                assertThat(send(HttpRequest.newBuilder(URI.create(base + path)).GET()).statusCode()).as("%s without the token", path)
+                        .isEqualTo(403);
+                assertThat(send(HttpRequest.newBuilder(URI.create(base + path + "?token=" + TOKEN.substring(1) + "0")).GET())
+                        .statusCode()).as("%s with a wrong token", path).isEqualTo(403);
+            }
+            HttpResponse<String> opened = send(HttpRequest.newBuilder(URI.create(dashboard.address())).GET());
             assertThat(opened.statusCode()).isEqualTo(200);
-            String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps")).header("Cookie", cookie).GET()).body())
+            assertThat(opened.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/api/sweeps")).GET()).body()).as("the cookie carries the token")
                     .contains("\"name\":\"guarded\"");
-            assertThat(dashboard.address("0.0.0.0")).endsWith("/?token=" + token);
+            assertThat(dashboard.address()).isEqualTo(base + "/?token=" + TOKEN);
+        }
+    }
+
+    @Test
+    void aRequestForAnotherHostOrFromAnotherOriginIsRefusedEvenWithTheToken() throws Exception {
+        assertThat(Cli.run("run", sweepFile("rebound", 1, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        try (ExperimentStore store = ExperimentStore.openForReading(db());
+             DashboardServer dashboard = DashboardServer.start(store, "127.0.0.1", 0, TOKEN)) {
+            int port = dashboard.port();
+            String path = "/api/sweeps?token=" + TOKEN;
+            assertThat(statusWith(port, path, "127.0.0.1:" + port, null)).isEqualTo(200);
+            assertThat(statusWith(port, path, "localhost:" + port, "http://localhost:" + port)).isEqualTo(200);
+            assertThat(statusWith(port, path, "evil.example:" + port, null)).as("a rebound name").isEqualTo(403);
+            assertThat(statusWith(port, path, "127.0.0.1:" + port, "http://evil.example")).as("another site's page").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void onEveryInterfaceThePrintedAddressIsOneAnotherBrowserCanOpen() throws Exception {
+        assertThat(Cli.run("run", sweepFile("shared", 1, 1).toString(), "--db", db(), "--quiet").exitCode()).isZero();
+        try (ExperimentStore store = ExperimentStore.openForReading(db());
+             DashboardServer dashboard = DashboardServer.start(store, "0.0.0.0", 0, TOKEN)) {
+            String address = dashboard.address();
+            assertThat(address).doesNotContain("0.0.0.0").endsWith(":" + dashboard.port() + "/?token=" + TOKEN);
+            assertThat(send(HttpRequest.newBuilder(URI.create(address)).GET()).statusCode()).isEqualTo(200);
         }
     }
 
@@ -339,7 +373,28 @@ class DashboardTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** Keeps the dashboard's cookie, as a browser does. */
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens the printed address, as a user does, so that the cookie carries the token from then on; the base URL. */
+    private String enter(String address) throws IOException, InterruptedException {
+        assertThat(send(HttpRequest.newBuilder(URI.create(address)).GET()).statusCode()).as(address).isEqualTo(200);
+        return address.substring(0, address.indexOf("/?token="));
+    }
+
+    /** The status of a GET with the Host and Origin given (the JDK's client will not set Host). */
+    private static int statusWith(int port, String path, String host, String origin) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 }
