@@ -26,9 +26,6 @@ public final class DigitImages {
     }
 
     /** Pixels in [0, 1], row by row, {@code 28 * 28} of them. */
-    /** The most pixels a picture may declare: a 30000x30000 PNG of a few kilobytes decodes to gigabytes. */
-    public static final long MAX_PIXELS = 64L << 20;
-
     public static float[] read(Path file) {
         checkDeclaredSize(file);
         BufferedImage image;
@@ -64,13 +61,7 @@ public final class DigitImages {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width * height > MAX_PIXELS) {
-                    throw new DataException(file + ": a picture of " + width + "x" + height + " pixels, more than the "
-                            + (MAX_PIXELS >> 20) + " megapixels Sweep decodes; nothing was allocated. "
-                            + "Fix: scale it down (a digit needs no more than a few hundred pixels a side).");
-                }
+                PictureSize.check(file, reader, "scale it down (a digit needs no more than a few hundred pixels a side).");
             } finally {
                 reader.dispose();
             }

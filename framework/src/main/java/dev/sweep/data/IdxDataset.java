@@ -55,20 +55,23 @@ public record IdxDataset(Path folder, ImageSet train, ImageSet test, int classes
     }
 
     private static ImageSet imageSet(Path imagesFile, Path labelsFile) {
-        IdxArray images = IdxReader.read(imagesFile);
-        IdxArray labels = IdxReader.read(labelsFile);
-        if (images.dimensions().length != 3) {
+        // The headers are paired first, so that a mismatch costs no memory for the images' values.
+        int[] imageDims = IdxReader.dimensions(imagesFile);
+        int[] labelDims = IdxReader.dimensions(labelsFile);
+        if (imageDims.length != 3) {
             throw new DataException(imagesFile + ": expected 3 dimensions (count, rows, columns), found "
-                    + images.dimensions().length + ". Fix: is this a labels file named as images?");
+                    + imageDims.length + ". Fix: is this a labels file named as images?");
         }
-        if (labels.dimensions().length != 1) {
-            throw new DataException(labelsFile + ": expected 1 dimension (count), found " + labels.dimensions().length
+        if (labelDims.length != 1) {
+            throw new DataException(labelsFile + ": expected 1 dimension (count), found " + labelDims.length
                     + ". Fix: is this an images file named as labels?");
         }
-        if (images.count() != labels.count()) {
-            throw new DataException(imagesFile + " holds " + images.count() + " images but " + labelsFile + " holds "
-                    + labels.count() + " labels. Fix: use the images and labels files of the same split.");
+        if (imageDims[0] != labelDims[0]) {
+            throw new DataException(imagesFile + " holds " + imageDims[0] + " images but " + labelsFile + " holds "
+                    + labelDims[0] + " labels. Fix: use the images and labels files of the same split.");
         }
+        IdxArray labels = IdxReader.read(labelsFile);
+        IdxArray images = IdxReader.read(imagesFile);
         int[] labelValues = new int[labels.count()];
         for (int i = 0; i < labelValues.length; i++) {
             labelValues[i] = labels.data()[i] & 0xff;

@@ -51,7 +51,7 @@ public final class ImagesFormat implements DatasetFormat {
     static final String CACHE = "cache";
     static final String CACHE_FOLDER = ".sweep-cache";
     private static final int MAX_CLASSES = 100;
-    private static final String MAGIC = "SWEEP-IMAGES-3";
+    static final String MAGIC = "SWEEP-IMAGES-3";
     private static final long SHUFFLE_SEED = 19_980_101L;
 
     @Override
@@ -151,7 +151,7 @@ public final class ImagesFormat implements DatasetFormat {
             try {
                 data = read(cache, cache.getParent());
             } catch (IOException | RuntimeException e) {
-                throw new DataException(cache + " is not a file of decoded pictures this Sweep reads (" + e.getMessage() + "). Fix: "
+                throw new DataException(cache + " is not a file of decoded pictures this Sweep reads (" + reason(e) + "). Fix: "
                         + "give a file from a recent run's " + CACHE_FOLDER + " folder, or dir: PATH to decode the pictures.", e);
             }
             say.accept(String.format(java.util.Locale.ROOT, "sweep: read %,d decoded pictures from %s",
@@ -173,7 +173,7 @@ public final class ImagesFormat implements DatasetFormat {
             try {
                 return read(cache, dir);
             } catch (IOException | RuntimeException e) {
-                say.accept("sweep: the cache " + cache + " is unreadable (" + e.getMessage() + "); decoding the pictures again");
+                say.accept("sweep: the cache " + cache + " is unreadable (" + reason(e) + "); decoding the pictures again");
             }
         }
         long started = System.nanoTime();
@@ -321,6 +321,8 @@ public final class ImagesFormat implements DatasetFormat {
                 List<String> warnings = new ArrayList<>();
                 try {
                     reader.setInput(in, true, true);
+                    PictureSize.check(file, reader, "scale it down (the dataset resizes every picture to its height and width "
+                            + "anyway), or remove it, or set on_bad_file: skip.");
                     // A truncated JPEG decodes with a warning and grey rows, not an exception: the warning is the sign.
                     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                     BufferedImage image = reader.read(0);
@@ -428,14 +430,20 @@ public final class ImagesFormat implements DatasetFormat {
         }
     }
 
+    /**
+     * A cache file, every count checked against the settings' limits and the bytes the file still holds before memory
+     * is taken for it, since a cache can come from elsewhere ({@code cache: FILE}, what {@code ship_data} sends).
+     */
     private static IdxDataset read(Path cache, Path dir) throws IOException {
-        try (InputStream file = Files.newInputStream(cache); DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(file))) {
+        long size = Files.size(cache);
+        try (java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(Files.newInputStream(cache));
+             CountingInput counted = new CountingInput(buffered); DataInputStream in = new DataInputStream(counted)) {
             if (!MAGIC.equals(in.readUTF())) {
                 throw new IOException("not a cache of this version");
             }
             int classCount = in.readInt();
             if (classCount < 2 || classCount > MAX_CLASSES) {
-                throw new IOException(classCount + " classes");
+                throw new IOException("it declares " + classCount + " classes, not 2.." + MAX_CLASSES);
             }
             List<String> classes = new ArrayList<>();
             for (int c = 0; c < classCount; c++) {
@@ -447,15 +455,62 @@ public final class ImagesFormat implements DatasetFormat {
                 int rows = in.readInt();
                 int cols = in.readInt();
                 int channels = in.readInt();
+                if (count < 0 || rows < 4 || rows > 512 || cols < 4 || cols > 512 || channels < 1 || channels > 3) {
+                    throw new IOException("it declares " + count + " pictures of " + rows + "x" + cols + "x" + channels
+                            + ", outside what the images format makes (4..512 a side, 1 to 3 channels)");
+                }
+                long needed = (long) count * (1L + (long) rows * cols * channels);
+                if (needed > size - counted.count()) {
+                    throw new IOException(String.format(java.util.Locale.ROOT, "it declares %,d pictures of %dx%dx%d, %,d bytes, "
+                            + "but holds %,d more", count, rows, cols, channels, needed, size - counted.count()));
+                }
                 int[] labels = new int[count];
                 for (int i = 0; i < count; i++) {
                     labels[i] = in.readUnsignedByte();
+                    if (labels[i] >= classCount) {
+                        throw new IOException("picture " + i + " has label " + labels[i] + " of " + classCount + " classes");
+                    }
                 }
-                byte[] pixels = new byte[count * rows * cols * channels];
+                byte[] pixels = new byte[Math.toIntExact((long) count * rows * cols * channels)];
                 in.readFully(pixels);
                 sets[s] = new ImageSet(pixels, labels, rows, cols, channels);
             }
             return new IdxDataset(dir, sets[0], sets[1], classes.size(), classes);
+        } catch (java.io.EOFException e) {
+            throw new IOException("it ends early, after " + Files.size(cache) + " bytes", e);
+        } catch (ArithmeticException e) {
+            throw new IOException("it declares more pixels than one array holds", e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** How many bytes have been read through it. */
+    private static final class CountingInput extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
         }
     }
 }

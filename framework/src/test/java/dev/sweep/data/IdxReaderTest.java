@@ -90,6 +90,25 @@ class IdxReaderTest {
                 .hasMessageContaining("cut.gz: gzip data is corrupt or truncated");
     }
 
+    /** A gzip of a few hundred bytes whose header declares a million images: refused from its trailer, before inflating. */
+    @Test
+    void aGzipThatHoldsFarFewerValuesThanItsHeaderDeclaresIsRefusedBeforeItsValuesAreAllocated() throws IOException {
+        byte[] header = idx(new int[]{1_000_000, 28, 28}, new byte[0]);
+        byte[] content = Arrays.copyOf(header, header.length + 1000);
+        Files.write(dir.resolve("huge.gz"), gzip(content));
+        assertThatThrownBy(() -> IdxReader.read(dir.resolve("huge.gz"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("huge.gz: gzip data is corrupt or truncated: it records 1016 bytes inflated, and the header "
+                        + "promises 784000000 values [1000000, 28, 28]; nothing was allocated for them");
+    }
+
+    @Test
+    void imagesAndLabelsWhoseHeadersDisagreeAreRefusedBeforeTheImagesAreRead() throws IOException {
+        dataset(false);
+        Files.write(dir.resolve("train-images-idx3-ubyte"), idx(new int[]{1_000_000, 28, 28}, new byte[0]));
+        assertThatThrownBy(() -> IdxDataset.load(dir)).isInstanceOf(DataException.class)
+                .hasMessageContaining("holds 1000000 images but").hasMessageContaining("holds 3 labels");
+    }
+
     @Test
     void imagesAndLabelsOfDifferentCountsAreRefused() throws IOException {
         dataset(false);

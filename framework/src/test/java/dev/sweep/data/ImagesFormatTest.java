@@ -201,4 +201,70 @@ class ImagesFormatTest {
         assertThat(shipped.train().pixels()).as("the pictures are gone; their cache holds them").isEqualTo(train.pixels());
         assertThat(shipped.test().labels()).isEqualTo(data.test().labels());
     }
+
+    /** A PNG of a signature, a header chunk declaring the size, and the end chunk: a few dozen bytes. */
+    private static byte[] pngHeaderOnly(int width, int height) throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) throws IOException {
+        java.io.DataOutputStream out = new java.io.DataOutputStream(png);
+        out.writeInt(data.length);
+        byte[] typeBytes = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        out.write(typeBytes);
+        out.write(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeInt((int) crc.getValue());
+    }
+
+    @Test
+    void aPictureDeclaringMoreThanSixtyFourMegapixelsIsRefusedForItsSizeBeforeItIsDecoded() throws IOException {
+        writeDigits(dir.resolve("pictures/train"), 0, 20, "png");
+        Files.write(Files.createDirectories(dir.resolve("pictures/train/3")).resolve("huge.png"), pngHeaderOnly(46000, 46000));
+        assertThatThrownBy(() -> load(Map.of(), new ArrayList<>())).isInstanceOf(DataException.class)
+                .hasMessageContaining("huge.png: a picture of 46000x46000 pixels, more than the 64 megapixels Sweep decodes")
+                .hasMessageNotContaining("damaged");
+    }
+
+    /** A cache file's start, as the images format writes it, with the first set's counts given and then {@code bytes} zeros. */
+    private Path cacheFile(String name, int count, int rows, int cols, int channels, int bytes) throws IOException {
+        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(content)) {
+            out.writeUTF(ImagesFormat.MAGIC);
+            out.writeInt(2);
+            out.writeUTF("cats");
+            out.writeUTF("dogs");
+            out.writeInt(count);
+            out.writeInt(rows);
+            out.writeInt(cols);
+            out.writeInt(channels);
+            out.write(new byte[bytes]);
+        }
+        return Files.write(dir.resolve(name), content.toByteArray());
+    }
+
+    private String refusal(Path cache) {
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> format.load(Map.of("cache", cache.toString()), ROOT, m -> { }));
+        assertThat(e).isInstanceOf(DataException.class);
+        assertThat(e.getMessage()).startsWith(cache + " is not a file of decoded pictures this Sweep reads (").doesNotContain("null");
+        return e.getMessage();
+    }
+
+    @Test
+    void aCacheFileIsCheckedAgainstItsOwnSizeAndTheFormatsLimitsBeforeMemoryIsTakenForIt() throws IOException {
+        assertThat(refusal(cacheFile("count.bin", Integer.MAX_VALUE, 28, 28, 1, 100)))
+                .contains("it declares 2,147,483,647 pictures of 28x28x1, 1,685,774,662,895 bytes, but holds 100 more");
+        assertThat(refusal(cacheFile("side.bin", 1, 30000, 30000, 1, 100)))
+                .contains("it declares 1 pictures of 30000x30000x1, outside what the images format makes");
+        Path cut = Files.write(dir.resolve("cut.bin"), java.util.Arrays.copyOf(Files.readAllBytes(cacheFile("whole.bin", 0, 28, 28, 1, 0)), 20));
+        assertThat(refusal(cut)).contains("it ends early, after 20 bytes");
+    }
 }
