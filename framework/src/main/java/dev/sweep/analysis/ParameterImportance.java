@@ -18,6 +18,8 @@ import java.util.Map;
  * trials suffice and it costs milliseconds. The importances are normalised to sum to 1.
  */
 public final class ParameterImportance {
+    /** The fewest complete trials it can say anything from: the best two against all of them. */
+    public static final int MIN_TRIALS = 3;
     /** Optuna's default: the best 10% of the trials against all of them. */
     static final double TOP_QUANTILE = 0.1;
     private static final int GRID = 100;
@@ -32,7 +34,8 @@ public final class ParameterImportance {
     /**
      * @param space    the searched parameters, by key, in the order to report them
      * @param maximize whether a larger objective is better
-     * @return each parameter's importance, largest first, summing to 1 (all 0 when nothing can be told apart)
+     * @return each parameter's importance, largest first, summing to 1; empty when no parameter's values set the best
+     *         trials apart (too few trials, or the same values everywhere)
      */
     public static Map<String, Double> of(Map<String, ParameterSpec> space, List<Trial> trials, boolean maximize) {
         List<Trial> ranked = new ArrayList<>(trials);
@@ -54,8 +57,11 @@ public final class ParameterImportance {
         }
         double total = raw.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> importance = new LinkedHashMap<>();
+        if (!(total > 0)) {
+            return importance;
+        }
         raw.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(e -> importance.put(e.getKey(), total > 0 ? e.getValue() / total : 0.0));
+                .forEach(e -> importance.put(e.getKey(), e.getValue() / total));
         return importance;
     }
 

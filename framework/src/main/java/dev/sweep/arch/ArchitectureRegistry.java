@@ -20,6 +20,15 @@ import java.util.TreeMap;
 public final class ArchitectureRegistry {
     private final Map<String, Architecture> architectures;
 
+    /**
+     * Whether an architecture may be called so: lower-case letters, digits and '_', and no trainer parameter's name,
+     * since it opens its branch in a sweep file's parameters.
+     */
+    public static boolean validName(String name) {
+        return name != null && name.matches("[a-z][a-z0-9_]*") && !TrainerParameters.byName().containsKey(name)
+                && !name.equals(ArchitectureBranches.KEY);
+    }
+
     @Inject
     public ArchitectureRegistry(Map<String, Architecture> architectures) {
         List<String> clashes = new ArrayList<>();
@@ -27,8 +36,7 @@ public final class ArchitectureRegistry {
             if (!key.equals(architecture.name())) {
                 clashes.add("architecture registered as '" + key + "' calls itself '" + architecture.name() + "'");
             }
-            if (!key.matches("[a-z][a-z0-9_]*") || TrainerParameters.byName().containsKey(key)
-                    || key.equals(ArchitectureBranches.KEY)) {
+            if (!validName(key)) {
                 clashes.add("architecture '" + key + "' needs a name of lower-case letters, digits and '_' that no "
                         + "trainer parameter has: it opens its branch in a sweep file's parameters");
             }

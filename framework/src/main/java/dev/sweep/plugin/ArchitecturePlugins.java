@@ -30,7 +30,23 @@ public final class ArchitecturePlugins extends AbstractModule {
     }
 
     public ArchitecturePlugins(PluginJars plugins, Consumer<String> warnings) {
-        this.found = check(Discovery.find(Architecture.class, plugins, warnings));
+        this.found = check(validlyNamed(Discovery.find(Architecture.class, plugins, warnings), warnings));
+    }
+
+    /** A plugin whose architecture's name could not be written in a sweep file is left out, in one line naming its jar. */
+    private static List<Extension<Architecture>> validlyNamed(List<Extension<Architecture>> extensions, Consumer<String> warnings) {
+        List<Extension<Architecture>> valid = new ArrayList<>();
+        for (Extension<Architecture> e : extensions) {
+            String name = String.valueOf(e.value().name());
+            if (ArchitectureRegistry.validName(name)) {
+                valid.add(e);
+            } else {
+                warnings.accept("warning: the architecture '" + name.replaceAll("\\p{Cntrl}", "?") + "' of " + e.origin()
+                        + " is left out: a name is lower-case letters, digits and '_', and no trainer parameter's. Fix: rename "
+                        + "it in the plugin (its name()), or take the jar out of the plugins folder.");
+            }
+        }
+        return valid;
     }
 
     private static Map<String, Extension<Architecture>> check(List<Extension<Architecture>> extensions) {

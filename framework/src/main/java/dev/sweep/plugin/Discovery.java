@@ -27,7 +27,7 @@ public final class Discovery {
                 }
                 provider = providers.next();
             } catch (ServiceConfigurationError e) {
-                warnings.accept("warning: a " + point.getSimpleName() + " plugin could not be loaded (" + e.getMessage()
+                warnings.accept("warning: a plugin of " + point.getSimpleName() + " could not be loaded (" + e.getMessage()
                         + "); it is left out. Fix: check the jar's META-INF/services/" + point.getName() + " and its classes.");
                 continue;
             }

@@ -3,6 +3,7 @@ package dev.sweep.run;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.arch.HyperParameters;
 import dev.sweep.arch.ImageShape;
+import dev.sweep.arch.Network;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.data.DataSplit;
 import dev.sweep.data.DatasetRepository;
@@ -95,9 +96,17 @@ public final class SweepPlan {
                 if (architectures.get(name).inputProblem(data.shape(), parameters).isPresent()) {
                     break; // it would fail at once; the time estimate comes from the candidates before it
                 }
-                speeds.add(ThroughputProbe.trainImagesPerSecond(
-                        NetworkFactory.build(architectures.get(name), parameters, data.shape(), definition.seed()), data.shape(),
-                        parameters.getInt(TrainerParameters.BATCH_SIZE), PROBE_STEPS));
+                Network network;
+                try {
+                    network = NetworkFactory.build(architectures.get(name), parameters, data.shape(), definition.seed());
+                } catch (RuntimeException | LinkageError e) {
+                    // As run does: such a trial fails and the sweep goes on; the estimate comes from the candidates before it.
+                    problems.set(i, "architecture '" + name + "' cannot build its network (" + e + "); run records this trial "
+                            + "FAILED");
+                    break;
+                }
+                speeds.add(ThroughputProbe.trainImagesPerSecond(network, data.shape(), parameters.getInt(TrainerParameters.BATCH_SIZE),
+                        PROBE_STEPS));
             }
             double meanSpeed = speeds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             seconds = 0;

@@ -75,7 +75,7 @@ final class DashboardCommand implements Callable<Integer> {
     private java.util.Optional<java.util.Map<String, Double>> importance(ExperimentStore store, String name) {
         return store.findSweep(name).flatMap(sweep -> {
             java.util.List<dev.sweep.store.TrialRecord> trials = store.trials(sweep.id());
-            if (dev.sweep.analysis.SweepImportance.used(trials).size() < 3) {
+            if (dev.sweep.analysis.SweepImportance.used(trials).size() < dev.sweep.analysis.ParameterImportance.MIN_TRIALS) {
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(dev.sweep.analysis.SweepImportance.of(Trials.definition(loader, sweep), trials, sweep.maximizes()));

@@ -2,6 +2,7 @@ package dev.sweep.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sweep.analysis.ParameterImportance;
 import dev.sweep.analysis.SweepImportance;
 import dev.sweep.config.SweepDefinition;
 import dev.sweep.config.SweepFileLoader;
@@ -30,6 +31,8 @@ import java.util.concurrent.Callable;
 final class ImportanceCommand implements Callable<Integer> {
     /** Fewer complete trials than this leave the best 10% at two or three: the figures are then mostly chance. */
     static final int FEW_TRIALS = 20;
+
+    static final String NOTHING_STANDS_OUT = "No parameter's values set the best trials apart from the others";
 
     enum Format { table, json }
 
@@ -61,9 +64,10 @@ final class ImportanceCommand implements Callable<Integer> {
             SweepDefinition definition = Trials.definition(loader, sweep);
             List<TrialRecord> trials = store.trials(sweep.id());
             used = SweepImportance.used(trials).size();
-            if (used < 2) {
-                throw new UserInputException("sweep '" + name + "' has " + used + " complete trials; importance needs a few dozen. "
-                        + "Fix: let it run (run its file again to resume it)");
+            if (used < ParameterImportance.MIN_TRIALS) {
+                throw new UserInputException("sweep '" + name + "' has " + Plural.of(used, "complete trial") + "; importance compares "
+                        + "the best ones with all, and needs " + ParameterImportance.MIN_TRIALS + " at the least, a few dozen to mean "
+                        + "much. Fix: let it run (run its file again to resume it)");
             }
             importance = SweepImportance.of(definition, trials, sweep.maximizes());
         }
@@ -74,7 +78,12 @@ final class ImportanceCommand implements Callable<Integer> {
             json.put("method", "ped-anova");
             json.put("complete_trials", used);
             json.put("importance", importance);
+            if (importance.isEmpty()) {
+                json.put("note", NOTHING_STANDS_OUT);
+            }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        } else if (importance.isEmpty()) {
+            out.printf("%s (%s of sweep '%s').%n", NOTHING_STANDS_OUT, Plural.of(used, "complete trial"), name);
         } else {
             TextTable table = new TextTable(List.of("parameter", "importance", ""));
             importance.forEach((key, value) -> table.add(List.of(key, String.format(Locale.ROOT, "%.3f", value),

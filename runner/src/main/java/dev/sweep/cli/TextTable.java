@@ -20,7 +20,7 @@ final class TextTable {
     void print(PrintWriter out) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = header.get(c).length();
+            widths[c] = Math.max(1, header.get(c).length());
             for (List<String> row : rows) {
                 widths[c] = Math.max(widths[c], row.get(c).length());
             }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,15 @@ class ImportanceTest {
         assertThat(Cli.run("run", dir.resolve("one.yaml").toString(), "--db", db, "--quiet").exitCode()).isZero();
         Cli refused = Cli.run("importance", "one", "--db", db);
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("has 1 complete trials");
+        assertThat(refused.err()).contains("has 1 complete trial;").contains("needs 3 at the least");
+
+        Files.writeString(dir.resolve("two.yaml"), Files.readString(file).replace("name: wide", "name: two").replace("trials: 40", "trials: 2"));
+        assertThat(Cli.run("run", dir.resolve("two.yaml").toString(), "--db", db, "--quiet").exitCode()).isZero();
+        for (String format : List.of("table", "json")) {
+            Cli two = Cli.run("importance", "two", "--db", db, "--format", format);
+            assertThat(two.exitCode()).as("%s of a sweep of 2 complete trials: %s", format, two).isEqualTo(2);
+            assertThat(two.err()).contains("has 2 complete trials;").doesNotContain("Exception");
+        }
         assertThat(Cli.run("importance", "nothing", "--db", db).err()).contains("no sweep named 'nothing'");
     }
 }

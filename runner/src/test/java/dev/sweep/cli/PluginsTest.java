@@ -56,12 +56,22 @@ class PluginsTest {
 
     private static Path linearJar;
 
+    /** The linear plugin, but its network cannot be built. */
+    private static final String THROWING = LINEAR.replace("NeuralNetConfiguration.ListBuilder layers = request.base().list();",
+            "if (true) { throw new IllegalStateException(\"this plugin cannot build its network\"); }\n"
+                    + "                NeuralNetConfiguration.ListBuilder layers = request.base().list();");
+
     /** A plugin jar of one architecture class, compiled against this test's class path. */
     private static Path pluginJar(String jarName, String className, String architectureName, String parameters) throws IOException {
+        return pluginJar(LINEAR, jarName, className, architectureName, parameters);
+    }
+
+    private static Path pluginJar(String template, String jarName, String className, String architectureName, String parameters)
+            throws IOException {
         Path src = Files.createDirectories(dir.resolve("src-" + className + "/example"));
         Path out = Files.createDirectories(dir.resolve("classes-" + className));
         Path source = src.resolve(className + ".java");
-        Files.writeString(source, LINEAR.formatted(className, architectureName, parameters));
+        Files.writeString(source, template.formatted(className, architectureName, parameters));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int code = javac.run(null, null, errors, "-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
@@ -140,11 +150,11 @@ class PluginsTest {
         assertThat(twins.err()).contains("two architectures are named 'linear'").contains("linear.jar").contains("linear-twin.jar")
                 .contains("Fix: rename one");
 
-        Path clash = pluginJar("epochs.jar", "Epochs", "epochs-net",
+        Path clash = pluginJar("epochs.jar", "Epochs", "epochs_net",
                 "ParameterDeclaration.intParam(\"epochs\", 1, 1, 10, \"clashes with the trainer\")");
         Cli clashing = Cli.run("architectures", "--plugins", pluginsFolder("plugins-clash", clash).toString());
         assertThat(clashing.exitCode()).as(clashing.toString()).isEqualTo(2);
-        assertThat(clashing.err()).contains("architecture 'epochs-net' from " + dir.resolve("plugins-clash/epochs.jar"))
+        assertThat(clashing.err()).contains("architecture 'epochs_net' from " + dir.resolve("plugins-clash/epochs.jar"))
                 .contains("declares 'epochs', which is a trainer parameter");
     }
 
@@ -157,5 +167,36 @@ class PluginsTest {
         assertThat(list.err()).contains("warning: the plugin " + plugins.resolve("broken.jar") + " is not a readable jar");
         assertThat(list.out()).contains("linear (").contains("mlp (built in)");
         assertThat(List.of(list.err().split("\n"))).noneMatch(l -> l.contains("Exception"));
+    }
+
+    @Test
+    void aPluginWithAnInvalidNameIsLeftOutInOneLineNamingItsJarAndTheOthersWork() throws IOException {
+        Path svg = pluginJar("svg.jar", "Svg", "<svg onload=alert(1)>", "");
+        Path plugins = pluginsFolder("plugins-svg", linearJar, svg);
+        Cli list = Cli.run("architectures", "--plugins", plugins.toString());
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.err()).contains(plugins.resolve("svg.jar").toString()).contains("'<svg onload=alert(1)>'");
+        assertThat(list.err().lines().filter(l -> !l.isBlank())).as(list.err()).hasSize(1);
+        assertThat(list.out()).contains("linear (").doesNotContain("<svg");
+    }
+
+    @Test
+    void planOfAPluginWhoseNetworkCannotBeBuiltMarksItsTrialAsOneThatWillFailWithoutATrace() throws IOException {
+        Path throwing = pluginJar(THROWING, "throwing.jar", "Throwing", "throwing", "");
+        Path plugins = pluginsFolder("plugins-throwing", throwing);
+        Path file = dir.resolve("throwing.yaml");
+        Files.writeString(file, """
+                name: throwing
+                dataset: {name: mnist, train_limit: 1000, validation: 300}
+                architecture: throwing
+                strategy: {type: random, trials: 2}
+                parameters:
+                  learning_rate: {float: [1.0e-3, 1.0e-2], scale: log}
+                """);
+        Cli plan = Cli.run("plan", file.toString(), "--plugins", plugins.toString());
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("will fail: architecture 'throwing' cannot build its network")
+                .contains("this plugin cannot build its network").contains("run records this trial FAILED");
+        assertThat(plan.err()).doesNotContain("\tat ");
     }
 }
