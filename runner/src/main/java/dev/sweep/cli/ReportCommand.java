@@ -71,6 +71,7 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException(out + " is a file; --out takes a folder");
         }
+        OutputFolder.create(out, "--out");
         long start = System.nanoTime();
         SweepReport.Result report;
         try (ExperimentStore store = database.read()) {
@@ -82,8 +83,12 @@ final class ReportCommand implements Callable<Integer> {
                 report = comparison(store);
             }
         }
-        Files.createDirectories(out);
-        Files.writeString(page, report.html(), StandardCharsets.UTF_8);
+        try {
+            Files.writeString(page, report.html(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new UserInputException("cannot write " + page + " (" + OutputFolder.reason(e) + "). Fix: give --out a folder "
+                    + "with room for the report");
+        }
         spec.commandLine().getOut().printf("Wrote %s (%d charts, %,d KB) in %.1f s: %s%n", page, report.charts().size(),
                 Files.size(page) / 1024, (System.nanoTime() - start) / 1e9, String.join("; ", report.charts()));
         spec.commandLine().getOut().flush();

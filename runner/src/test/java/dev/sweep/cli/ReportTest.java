@@ -58,6 +58,11 @@ class ReportTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("already exists; add --force");
 
+        Cli nowhere = Cli.run("report", "small", "--out", "/proc/report", "--db", db);
+        assertThat(nowhere.exitCode()).as(nowhere.toString()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("cannot write into /proc/report").contains("Fix: give --out a folder you can write")
+                .doesNotContain("Exception");
+
         assertLoadsInChromium(out.resolve("index.html"), charts.size());
     }
 
