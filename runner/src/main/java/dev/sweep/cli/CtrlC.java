@@ -11,13 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * While a sweep runs, the first Ctrl-C or SIGTERM (what {@code kill}, systemd, Docker and Spark send) asks it to stop
- * after the current batch, marking the trial INTERRUPTED and the sweep resumable; a second one exits at once. The
- * exit code is the shell's for that signal: 130 for SIGINT, 143 for SIGTERM. The database stays consistent either
- * way: every write is its own committed transaction.
+ * While a sweep runs, the first Ctrl-C, SIGTERM (what {@code kill}, systemd, Docker and Spark send) or SIGHUP (a closed
+ * terminal or SSH session) asks it to stop after the current batch, marking the trial INTERRUPTED and the sweep
+ * resumable; a second one exits at once. The exit code is the shell's for that signal: 130 for SIGINT, 143 for SIGTERM,
+ * 129 for SIGHUP. A SIGHUP the sweep was started to ignore ({@code nohup}) stays ignored. The database stays consistent
+ * either way: every write is its own committed transaction.
  */
 final class CtrlC implements AutoCloseable {
-    private static final List<String> SIGNALS = List.of("INT", "TERM");
+    private static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
 
     private final Map<String, SignalHandler> previous = new ConcurrentHashMap<>();
     private final AtomicInteger presses = new AtomicInteger();
@@ -26,18 +27,33 @@ final class CtrlC implements AutoCloseable {
     CtrlC(StopSignal stop, PrintWriter err) {
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
+            if (name.equals("HUP") && ignoredAtStart(signal)) {
+                continue;
+            }
             previous.put(name, Signal.handle(signal, received -> {
                 if (presses.incrementAndGet() == 1) {
                     exitCode = 128 + received.getNumber();
                     stop.request();
                     err.println();
                     err.println("Stopping after this batch (SIG" + received.getName() + "); the trial will be marked "
-                            + "INTERRUPTED and run again on resume. Press Ctrl-C again to quit at once.");
+                            + "INTERRUPTED and run again on resume. A second Ctrl-C or signal quits at once.");
                     err.flush();
                 } else {
                     Runtime.getRuntime().halt(128 + received.getNumber());
                 }
             }));
+        }
+    }
+
+    /** Whether the process was started ignoring the signal (nohup does so for SIGHUP), from Linux's process status. */
+    private static boolean ignoredAtStart(Signal signal) {
+        try {
+            String line = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("SigIgn:")).findFirst().orElse("SigIgn: 0");
+            long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+            return (mask & (1L << (signal.getNumber() - 1))) != 0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // not Linux: handle it
         }
     }
 

@@ -180,9 +180,13 @@ class SurvivalTest {
      * and a JVM started that way cannot catch it): a Ctrl-C cannot reach such a sweep, so the test cannot send one.
      */
     private static boolean ignoresSigint(long pid) throws IOException {
+        return ignores(pid, 2);
+    }
+
+    private static boolean ignores(long pid, int signal) throws IOException {
         String line = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("SigIgn:"))
                 .findFirst().orElseThrow();
-        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0;
+        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << (signal - 1))) != 0;
     }
 
     @Test
@@ -244,6 +248,23 @@ class SurvivalTest {
         assertThat(actual).extracting(t -> t.number() + " " + t.architecture() + " " + t.parameters())
                 .containsExactlyElementsOf(expected.stream().map(t -> t.number() + " " + t.architecture() + " " + t.parameters()).toList());
         assertThat(expected).extracting(TrialRecord::architecture).as("the seed draws both architectures").contains("mlp", "lenet5");
+    }
+
+    @Test
+    void aClosedTerminalsSighupStopsTheSweepAsSigtermDoesAndItResumes() throws Exception {
+        Path file = sweepFile("hangup", "");
+        try (SweepProcess child = SweepProcess.start(dir.resolve("child.log"), "run", file.toString(), "--db", db())) {
+            awaitTrial("hangup", child, t -> t.number() == 0 && t.state() == TrialState.RUNNING && t.epochsDone() >= 1);
+            org.junit.jupiter.api.Assumptions.assumeFalse(ignores(child.pid(), 1), "the tests were started under nohup, so "
+                    + "the sweep keeps ignoring SIGHUP, as it should");
+            child.signal("HUP");
+            assertThat(child.waitFor()).as(child.output()).isEqualTo(129);
+            assertThat(child.output()).contains("Stopping after this batch (SIGHUP)").contains("resume with:");
+        }
+        assertThat(trials("hangup").get(0).state()).isEqualTo(TrialState.INTERRUPTED);
+        assertThat(sweep("hangup").state()).isEqualTo(SweepState.INTERRUPTED);
+        Cli resumed = Cli.run("resume", "hangup", "--db", db(), "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
     }
 
     @Test
