@@ -18,6 +18,10 @@ import java.util.zip.ZipFile;
  * {@code ./sweep} ({@code -Dsweep.plugins.dir}), the folders of {@code SWEEP_PLUGINS} (path-separated), and
  * {@code --plugins DIR}. A jar that cannot be opened is left out with a warning naming it, so the commands that do not
  * need it still run.
+ *
+ * <p>A plugin runs as the user, in every command. So a folder or jar that another account could have written (group-
+ * or world-writable, or owned by someone other than the user or root) is not loaded, with a warning that says how to
+ * fix its permissions, as ssh refuses a key file others can write.
  */
 public final class PluginJars {
     private final List<Path> jars;
@@ -57,9 +61,19 @@ public final class PluginJars {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
+            String folderDoubt = doubt(folder);
+            if (folderDoubt != null) {
+                warnings.accept("warning: the plugin folder " + folder + " " + folderDoubt + ", so another account could put code in "
+                        + "it that runs as you; its plugins are not loaded. Fix: chmod go-w " + folder + " (and make it yours)");
+                continue;
+            }
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path jar : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                    if (readable(jar, warnings)) {
+                    String jarDoubt = doubt(jar);
+                    if (jarDoubt != null) {
+                        warnings.accept("warning: the plugin " + jar + " " + jarDoubt + ", so another account could have changed "
+                                + "it; it is not loaded. Fix: chmod go-w " + jar + " (and make it yours)");
+                    } else if (readable(jar, warnings)) {
                         jars.add(jar.toAbsolutePath().normalize());
                         urls.add(url(jar));
                     }
@@ -71,6 +85,34 @@ public final class PluginJars {
         }
         ClassLoader loader = urls.isEmpty() ? parent : new URLClassLoader("sweep-plugins", urls.toArray(URL[]::new), parent);
         return new PluginJars(jars, loader);
+    }
+
+    /** Why another account could have written the file, or null when only the user (or root) could. */
+    static String doubt(Path file) {
+        try {
+            java.nio.file.attribute.PosixFileAttributes attributes = Files.readAttributes(file,
+                    java.nio.file.attribute.PosixFileAttributes.class);
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = attributes.permissions();
+            String mode = java.nio.file.attribute.PosixFilePermissions.toString(permissions);
+            if (permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                return "can be written by every account (" + mode + ")";
+            }
+            // A user's private group (named as the user, umask 002) holds no other account.
+            boolean privateGroup = attributes.group().getName().equals(attributes.owner().getName());
+            if (permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE) && !privateGroup) {
+                return "can be written by its group " + attributes.group().getName() + " (" + mode + ")";
+            }
+            String owner = attributes.owner().getName();
+            String user = System.getProperty("user.name");
+            if (!owner.equals(user) && !owner.equals("root")) {
+                return "belongs to " + owner + ", not to you (" + user + ")";
+            }
+            return null;
+        } catch (UnsupportedOperationException e) {
+            return null; // no POSIX permissions to judge by (Windows)
+        } catch (IOException e) {
+            return "cannot be checked (" + e.getMessage() + ")";
+        }
     }
 
     private static boolean readable(Path jar, Consumer<String> warnings) {

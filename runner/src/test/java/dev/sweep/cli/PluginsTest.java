@@ -170,6 +170,23 @@ class PluginsTest {
     }
 
     @Test
+    void aPluginThatAnotherAccountCouldHaveWrittenIsNotLoaded() throws IOException {
+        Path open = pluginsFolder("plugins-open", linearJar);
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Cli fromOpenFolder = Cli.run("architectures", "--plugins", open.toString());
+        assertThat(fromOpenFolder.exitCode()).as(fromOpenFolder.toString()).isZero();
+        assertThat(fromOpenFolder.err()).contains("the plugin folder " + open + " can be written by every account (rwxrwxrwx)")
+                .contains("Fix: chmod go-w " + open);
+        assertThat(fromOpenFolder.out()).doesNotContain("linear (");
+
+        Path shared = pluginsFolder("plugins-shared", linearJar);
+        Files.setPosixFilePermissions(shared.resolve("linear.jar"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        Cli sharedJar = Cli.run("architectures", "--plugins", shared.toString());
+        assertThat(sharedJar.err()).contains("the plugin " + shared.resolve("linear.jar") + " can be written by its group");
+        assertThat(sharedJar.out()).doesNotContain("linear (");
+    }
+
+    @Test
     void aPluginWithAnInvalidNameIsLeftOutInOneLineNamingItsJarAndTheOthersWork() throws IOException {
         Path svg = pluginJar("svg.jar", "Svg", "<svg onload=alert(1)>", "");
         Path plugins = pluginsFolder("plugins-svg", linearJar, svg);
