@@ -147,6 +147,10 @@ public final class CsvFormat implements DatasetFormat {
                 throw new DataException(file + ": no column '" + label + "' in the header (" + shortList(header)
                         + "). Fix: set dataset.label to the label column's header, or add a header line.");
             }
+            if (header.lastIndexOf(label) != labelColumn) {
+                throw new DataException(file + ":1: the header names '" + label + "' twice, columns " + (labelColumn + 1) + " and "
+                        + (header.lastIndexOf(label) + 1) + ", so which one holds the labels is unclear. Fix: rename the other one.");
+            }
             int pixels = header.size() - 1;
             int rows = height > 0 ? height : (int) Math.round(Math.sqrt(pixels / (double) channels));
             int cols = width > 0 ? width : rows;
@@ -156,7 +160,20 @@ public final class CsvFormat implements DatasetFormat {
                         + ". Fix: set dataset.height and dataset.width to the images' size" + (channels > 1 ? "" : ", or channels: 3 for colour") + ".");
             }
             ImageRows images = new ImageRows(rows, cols, channels);
-            for (CSVRecord record : parser) {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (java.io.UncheckedIOException e) {
+                    if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                        throw notText(file, e);
+                    }
+                    throw e;
+                }
                 long line = record.getRecordNumber() + 1; // the header is line 1
                 if (record.size() != header.size()) {
                     throw new DataException(file + ":" + line + ": " + record.size() + " values, expected " + header.size()
@@ -176,10 +193,50 @@ public final class CsvFormat implements DatasetFormat {
                 throw new DataException(file + ": no rows after the header. Fix: give a file with one image per row.");
             }
             return images;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notText(file, e);
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw notText(file, e);
+            }
             throw new DataException(file + ": cannot read it as CSV: " + e.getMessage() + ". Fix: give a comma-separated file "
                     + "with a header line.", e);
         }
+    }
+
+    /** The reader decodes ahead of the parser, so the line is found again from the bytes. */
+    private static DataException notText(Path file, Exception e) {
+        return new DataException(file + ":" + firstLineNotUtf8(file) + ": bytes that are not UTF-8 text. Fix: save the file as "
+                + "UTF-8 (or plain ASCII), e.g. iconv -f latin1 -t utf-8 " + file.getFileName() + " > fixed.csv", e);
+    }
+
+    /** The line of the first bytes that do not decode as UTF-8, from 1; 0 if there are none or the file cannot be read. */
+    static long firstLineNotUtf8(Path file) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (java.nio.channels.ReadableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = channel.read(in) < 0;
+                in.flip();
+                java.nio.charset.CoderResult result = decoder.decode(in, out, end);
+                out.flip();
+                while (out.hasRemaining()) {
+                    line += out.get() == '\n' ? 1 : 0;
+                }
+                out.clear();
+                if (result.isError()) {
+                    return line;
+                }
+                in.compact();
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static int labelOf(Path file, long line, String text) {

@@ -154,4 +154,28 @@ class CsvFormatTest {
                 .isInstanceOf(DataException.class).hasMessageContaining("48 pixel columns do not make a 5x5 image")
                 .hasMessageContaining("or channels: 3 for colour");
     }
+
+    @Test
+    void aHeaderThatNamesTheLabelColumnTwiceIsRefusedNamingBothColumns() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(mnistCsv(dir.resolve("good.csv"), 0, 20)));
+        lines.set(0, lines.get(0).replace("pixel783", "label"));
+        Files.write(dir.resolve("twice.csv"), lines);
+        assertThatThrownBy(() -> load(Map.of("file", "twice.csv"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("twice.csv:1: the header names 'label' twice, columns 1 and 785").hasMessageContaining("Fix:");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreNamedByTheirLine() throws IOException {
+        byte[] good = Files.readAllBytes(mnistCsv(dir.resolve("good.csv"), 0, 20));
+        String text = new String(good, java.nio.charset.StandardCharsets.US_ASCII);
+        int fifthLine = 0;
+        for (int n = 0; n < 4; n++) {
+            fifthLine = text.indexOf('\n', fifthLine) + 1;
+        }
+        byte[] latin1 = good.clone();
+        latin1[fifthLine + 1] = (byte) 0xe9; // the second character of line 5: an e acute in Latin-1
+        Files.write(dir.resolve("latin1.csv"), latin1);
+        assertThatThrownBy(() -> load(Map.of("file", "latin1.csv"))).isInstanceOf(DataException.class)
+                .hasMessageContaining("latin1.csv:5: bytes that are not UTF-8 text. Fix: save the file as UTF-8");
+    }
 }
