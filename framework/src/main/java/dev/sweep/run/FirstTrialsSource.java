@@ -70,8 +70,8 @@ final class FirstTrialsSource {
                     "name another sweep; a sweep that runs again resumes on its own");
         }
         SweepRecord source = store.findSweep(warmStart.from()).orElseThrow(() -> ConfigurationException.single(file,
-                "warm_start.from: no sweep named '" + warmStart.from() + "' in " + store.location() + "; known: "
-                        + String.join(", ", store.sweeps().stream().map(SweepRecord::name).toList()),
+                "warm_start.from: no sweep named '" + warmStart.from() + "' in " + store.location() + (store.sweeps().isEmpty()
+                        ? ", which holds no sweeps" : "; known: " + String.join(", ", store.sweeps().stream().map(SweepRecord::name).toList())),
                 "name a sweep of this database, or pass the database that holds it with --db"));
         Objective objective = definition.objective();
         boolean maximize = objective.goal() == Objective.Goal.MAXIMIZE;

@@ -10,6 +10,11 @@ public interface ExperimentStore extends SweepStore, TrialStore, EpochStore, Mod
     /** What {@code --db} is when not given: {@code ./experiments.mv.db}. */
     String DEFAULT_LOCATION = "experiments";
 
+    /** Whether a database is there to open; a {@code jdbc:} URL's is taken to be. */
+    static boolean exists(String location) {
+        return H2ExperimentStore.exists(location);
+    }
+
     /** Opens the database, creating it when it does not exist: what a sweep that writes needs. */
     static ExperimentStore open(String location) {
         return H2ExperimentStore.open(location);

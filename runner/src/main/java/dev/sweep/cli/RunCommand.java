@@ -49,6 +49,12 @@ final class RunCommand implements Callable<Integer> {
         }
         SweepDefinition definition = launch.apply(name == null ? loaded : loaded.withName(name), launcher.executors());
         launcher.checkData(definition);
+        var warmStart = definition.firstTrials().warmStart();
+        if (warmStart != null && !ExperimentStore.exists(database.location)) {
+            // Nothing to warm-start from, so nothing is created either.
+            throw dev.sweep.config.ConfigurationException.single(file.toString(), "warm_start.from: no sweep named '" + warmStart.from()
+                    + "': there is no database at " + database.location + " yet", "pass the database that holds it with --db");
+        }
         try (ExperimentStore store = database.open()) {
             return launcher.launch(definition, store, launch.quiet, spec.commandLine().getOut(), spec.commandLine().getErr(),
                     "./sweep resume " + definition.name() + " --db " + database.location);

@@ -112,5 +112,13 @@ class LearningSamplerSweepTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains(nowhere.toString()).contains("warm_start.from: no sweep named 'frist'")
                 .contains("known: first, warm");
+
+        Path fresh = dir.resolve("fresh");
+        Cli noDatabase = Cli.run("run", nowhere.toString(), "--db", fresh.toString(), "--quiet");
+        assertThat(noDatabase.exitCode()).as(noDatabase.toString()).isEqualTo(2);
+        assertThat(noDatabase.err()).contains("warm_start.from: no sweep named 'frist': there is no database at " + fresh + " yet");
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("nothing created").noneMatch(n -> n.startsWith("fresh"));
+        }
     }
 }

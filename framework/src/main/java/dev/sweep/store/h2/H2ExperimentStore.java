@@ -69,6 +69,12 @@ public final class H2ExperimentStore implements ExperimentStore {
         return new H2ExperimentStore(where, H2Database.openForWriting(where, true));
     }
 
+    /** See {@link ExperimentStore#exists}. */
+    public static boolean exists(String location) {
+        DatabaseLocation where = DatabaseLocation.of(location);
+        return !where.isFile() || java.nio.file.Files.exists(where.dataFile());
+    }
+
     /** See {@link ExperimentStore#openForReading}. */
     public static H2ExperimentStore openForReading(String location) {
         DatabaseLocation where = DatabaseLocation.of(location);
