@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, version = "sweep 0.1.0",
         description = "Hyperparameter search for image classifiers: declare a space in YAML, run it, query and export.",
-        subcommands = {RunCommand.class, ResumeCommand.class, PlanCommand.class, BenchCommand.class, LeaderboardCommand.class, ExportCommand.class, EvaluateCommand.class, PredictCommand.class, SqlCommand.class, ShowCommand.class, CompareCommand.class, ReportCommand.class, ImportanceCommand.class, DashboardCommand.class, DataCommand.class, DbCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, PlanCommand.class, BenchCommand.class, BenchSamplersCommand.class, LeaderboardCommand.class, ExportCommand.class, EvaluateCommand.class, PredictCommand.class, SqlCommand.class, ShowCommand.class, CompareCommand.class, ReportCommand.class, ImportanceCommand.class, DashboardCommand.class, DataCommand.class, DbCommand.class,
                 ArchitecturesCommand.class, PluginsCommand.class, picocli.CommandLine.HelpCommand.class})
 final class SweepCommand implements Runnable {
     @Option(names = "--verbose", description = "show DL4J's and the libraries' INFO logging", scope = picocli.CommandLine.ScopeType.INHERIT)
