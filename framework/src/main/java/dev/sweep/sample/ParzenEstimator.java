@@ -203,7 +203,13 @@ final class ParzenEstimator {
         return max + Math.log(sum);
     }
 
-    /** A truncated Gaussian's log density at x, or for a stepped range its log mass over x's step. */
+    /**
+     * A truncated Gaussian's log density at x, left unnormalized by its width as in Optuna up to 3.4 (which 3.5 changed,
+     * "Fix logpdf for scaled truncnorm"): a kernel then counts by its width, so wide kernels of sparse regions weigh more
+     * against the narrow ones of a cluster. Measured over 30 seeds of 100 trials, this found better points on Hartmann-6
+     * (median regret 0.238 against 0.365 normalized) and Branin (0.031 against 0.041); see docs/samplers.md. For a
+     * stepped range, its log mass over x's step, which has no width to leave out.
+     */
     private static double logKernel(double x, double mu, double sigma, NumericScale scale) {
         double accepted = mass((scale.low() - mu) / sigma, (scale.high() - mu) / sigma);
         if (scale.discrete()) {
@@ -212,7 +218,7 @@ final class ParzenEstimator {
             return Math.log(Math.max(mass((lower - mu) / sigma, (upper - mu) / sigma), 1e-300)) - Math.log(Math.max(accepted, 1e-300));
         }
         double z = (x - mu) / sigma;
-        return -0.5 * z * z - Math.log(sigma * Math.sqrt(2 * Math.PI)) - Math.log(Math.max(accepted, 1e-300));
+        return -0.5 * z * z - Math.log(Math.sqrt(2 * Math.PI)) - Math.log(Math.max(accepted, 1e-300));
     }
 
     /** The standard normal's mass between a and b, accurate in the tails. */
