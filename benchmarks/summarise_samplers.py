@@ -2,7 +2,7 @@
 
 /usr/bin/python3 benchmarks/summarise_samplers.py RESULTS.jsonl... : per function, tool and sampler, the median best
 regret [first quartile, third quartile] over the seeds after a quarter, half and all of the trials, and the median
-milliseconds of one suggestion after 100 and 1,000 trials. Then, after all the trials, each Sweep sampler against
+CPU milliseconds of one suggestion after 100 and 1,000 trials. Then, after all the trials, each Sweep sampler against
 Optuna's of the same name and bayes against each of Optuna's: how often Sweep's regret is the larger of a pair of
 seeds, and the two-sided p-value of a Mann-Whitney U test (normal approximation) that neither tends to be larger.
 """
@@ -60,11 +60,11 @@ def main(paths):
                     for at, value in r["regret"].items():
                         regrets[key][int(at)].append(value)
                 else:
-                    timings[key][r["history"]] = r["ms_per_suggestion"]
+                    timings[key][r["history"]] = r["cpu_ms_per_suggestion"]
     keys = sorted(set(regrets) | set(timings), key=lambda k: (functions.index(k[0]), k[1], k[2]))
     checkpoints = sorted({at for k in regrets for at in regrets[k]})
     header = ["function", "tool", "sampler", "seeds"] + ["regret after %d" % at for at in checkpoints] + [
-        "ms/suggestion at 100", "at 1000"]
+        "CPU ms/suggestion at 100", "at 1000"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for k in keys:

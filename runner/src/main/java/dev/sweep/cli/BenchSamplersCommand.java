@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
         description = {"Measure the samplers on standard test functions of known minimum (Branin, Hartmann-6, Styblinski-Tang "
                 + "in 10 dimensions, and a mixed space with a choice, a stepped int and a log-scaled range), each run as an "
                 + "ask-and-tell loop: per sampler, function and seed, the best regret after a quarter, half and all of the "
-                + "trials; and per sampler and function, the milliseconds of one suggestion after 100 and 1,000 trials. One "
+                + "trials; and per sampler and function, the CPU milliseconds of one suggestion after 100 and 1,000 trials. One "
                 + "JSON line per result, as benchmarks/optuna_functions.py prints Optuna's; bin/compare-optuna runs both and "
                 + "tabulates them."})
 final class BenchSamplersCommand implements Callable<Integer> {
@@ -126,7 +126,7 @@ final class BenchSamplersCommand implements Callable<Integer> {
                         line.put("sampler", v.label());
                         line.put("function", function.name());
                         line.put("history", size);
-                        line.put("ms_per_suggestion", SamplerBenchmark.millisecondsPerSuggestion(v.type(), v.settings(), function, size,
+                        line.put("cpu_ms_per_suggestion", SamplerBenchmark.millisecondsPerSuggestion(v.type(), v.settings(), function, size,
                                 size >= 1000 ? 1 : 5, random));
                         out.println(json.writeValueAsString(line));
                         out.flush();
