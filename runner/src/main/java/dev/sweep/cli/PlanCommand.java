@@ -121,7 +121,14 @@ final class PlanCommand implements Callable<Integer> {
             given += first.warmStart().top();
         }
         OptionalInt startup = strategy.type().startupTrials(strategy.settings());
-        if (startup.isPresent()) {
+        List<List<Integer>> groups = groups(sweep, given, trials);
+        if (startup.isPresent() && groups.size() > 1) {
+            int random = groups.stream().mapToInt(g -> Math.min(g.size(), startup.getAsInt())).sum();
+            lines.add("  under the pruner, trials learn only from their own group (" + groups.size() + " Hyperband brackets of "
+                    + groups.stream().map(g -> String.valueOf(g.size())).collect(Collectors.joining(", ")) + " trials): each "
+                    + "draws its first " + startup.getAsInt() + " at random (startup), " + random + " in all, and suggests the "
+                    + "rest from its own finished trials");
+        } else if (startup.isPresent()) {
             int random = Math.min(Math.max(startup.getAsInt(), given), trials);
             if (random > given) {
                 lines.add("  " + range(given, random) + " drawn at random (startup)");
@@ -131,6 +138,22 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         return lines;
+    }
+
+    /** The trials from {@code from} on, split into the groups the pruner keeps apart: one group without such a pruner. */
+    private static List<List<Integer>> groups(SweepDefinition sweep, int from, int trials) {
+        dev.sweep.prune.Pruner pruner = sweep.pruner() == null ? null : sweep.pruner().create(sweep.maxEpochs());
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int number = from; number < trials; number++) {
+            int n = number;
+            List<Integer> group = groups.stream().filter(g -> pruner == null || pruner.competesWith(n, g.get(0))).findFirst().orElse(null);
+            if (group == null) {
+                group = new ArrayList<>();
+                groups.add(group);
+            }
+            group.add(number);
+        }
+        return groups;
     }
 
     private static String range(int from, int to) {

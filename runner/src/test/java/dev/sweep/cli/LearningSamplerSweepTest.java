@@ -42,6 +42,12 @@ class LearningSamplerSweepTest {
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("tpe search, 6 trials").contains("settings startup_trials 3, ei_candidates 24")
                 .contains("  trials #0..#2 drawn at random (startup)\n  trials #3..#5 suggested from the finished trials");
+        Path bracketed = Files.writeString(dir.resolve("bracketed.yaml"), Files.readString(file).replace("trials: 6", "trials: 17")
+                .replace("  epochs: 1", "  epochs: 9") + "pruner: {type: hyperband}\n");
+        Cli brackets = Cli.run("plan", bracketed.toString(), "--no-estimate");
+        assertThat(brackets.exitCode()).as(brackets.toString()).isZero();
+        assertThat(brackets.out()).contains("under the pruner, trials learn only from their own group (3 Hyperband brackets of 9, 5, 3 "
+                + "trials): each draws its first 3 at random (startup), 9 in all").doesNotContain("trials #0..#2 drawn at random");
 
         Cli run = Cli.run("run", file.toString(), "--db", db, "--quiet");
         assertThat(run.exitCode()).as(run.toString()).isZero();
