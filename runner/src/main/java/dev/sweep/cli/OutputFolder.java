@@ -7,18 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** A folder a command writes into, made before the work starts, so that a folder it cannot write costs nothing. */
+/**
+ * A folder a command writes into, checked before the work starts, so that a folder it cannot write costs nothing; it is
+ * made only when there is something to write, so that a command that fails leaves nothing behind.
+ */
 final class OutputFolder {
     private OutputFolder() {
     }
 
-    /** @param option the option that named it, for the fix */
-    static Path create(Path folder, String option) {
+    /**
+     * Whether the folder, or the nearest folder above it that exists, takes a new file: a probe is made there and
+     * removed at once.
+     *
+     * @param option the option that named it, for the fix
+     */
+    static void checkWritable(Path folder, String option) {
+        Path existing = folder.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
         try {
-            Files.createDirectories(folder);
-            Path probe = Files.createTempFile(folder, ".sweep-write", ".tmp");
-            Files.delete(probe);
-            return folder;
+            if (existing == null || !Files.isDirectory(existing)) {
+                throw new java.nio.file.NotDirectoryException(String.valueOf(existing));
+            }
+            Files.delete(Files.createTempFile(existing, ".sweep-write", ".tmp"));
         } catch (IOException e) {
             throw new UserInputException("cannot write into " + folder + " (" + reason(e) + "). Fix: give " + option
                     + " a folder you can write, e.g. one under your home folder");
@@ -31,6 +43,9 @@ final class OutputFolder {
         }
         if (e instanceof NoSuchFileException) {
             return "that file system does not allow it";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "a file stands where a folder should be";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();

@@ -71,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException(out + " is a file; --out takes a folder");
         }
-        OutputFolder.create(out, "--out");
+        OutputFolder.checkWritable(out, "--out");
         long start = System.nanoTime();
         SweepReport.Result report;
         try (ExperimentStore store = database.read()) {
@@ -84,6 +84,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         try {
+            Files.createDirectories(out);
             Files.writeString(page, report.html(), StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new UserInputException("cannot write " + page + " (" + OutputFolder.reason(e) + "). Fix: give --out a folder "

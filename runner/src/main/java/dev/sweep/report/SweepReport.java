@@ -61,6 +61,10 @@ public final class SweepReport {
             if (importance.size() > 1 && ranked.size() > 2) {
                 heading("Parameter importance");
                 image("parameter importance", Charts.png(Charts.importance(importance, ranked.size())));
+            } else if (ranked.size() > 2) {
+                heading("Parameter importance");
+                page.paragraph("No parameter's values set the best trials apart from the others, over " + ranked.size()
+                        + " complete trials.");
             }
             if (definition.branches().mixed()) {
                 architectureCharts(definition.branches(), ranked, maximize, metric);
