@@ -27,7 +27,7 @@ public record SweepDefinition(String name, DatasetSpec dataset, ArchitectureBran
                               long seed, Objective objective, Map<String, ParameterSpec> parameters, Conditions conditions,
                               int repeats,
                               Integer maxFailures, int parallel, PrunerSpec pruner, ExecutorSpec executor, FirstTrials firstTrials, String yamlText,
-                              Path source) {
+                              Path source, java.time.Duration budget) {
     public SweepDefinition {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
@@ -71,16 +71,22 @@ public record SweepDefinition(String name, DatasetSpec dataset, ArchitectureBran
 
     public SweepDefinition withName(String newName) {
         return new SweepDefinition(newName, dataset, branches, strategy, seed, objective, parameters, conditions, repeats, maxFailures,
-                parallel, pruner, executor, firstTrials, yamlText, source);
+                parallel, pruner, executor, firstTrials, yamlText, source, budget);
     }
 
     public SweepDefinition withParallel(int trials) {
         return new SweepDefinition(name, dataset, branches, strategy, seed, objective, parameters, conditions, repeats, maxFailures,
-                trials, pruner, executor, firstTrials, yamlText, source);
+                trials, pruner, executor, firstTrials, yamlText, source, budget);
+    }
+
+    /** @param newBudget how long it may go on starting trials, in all its runs; null for no limit */
+    public SweepDefinition withBudget(java.time.Duration newBudget) {
+        return new SweepDefinition(name, dataset, branches, strategy, seed, objective, parameters, conditions, repeats, maxFailures,
+                parallel, pruner, executor, firstTrials, yamlText, source, newBudget);
     }
 
     public SweepDefinition withExecutor(ExecutorSpec newExecutor) {
         return new SweepDefinition(name, dataset, branches, strategy, seed, objective, parameters, conditions, repeats, maxFailures,
-                parallel, pruner, newExecutor, firstTrials, yamlText, source);
+                parallel, pruner, newExecutor, firstTrials, yamlText, source, budget);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
 /** Reads one sweep file and validates all of it against the registered architectures, reporting every problem. */
 public final class SweepFileLoader {
     static final List<String> TOP_KEYS = List.of("name", "dataset", "architecture", "strategy", "seed", "objective", "parameters",
-            "repeats", "max_failures", "parallel", "pruner", "executor", "enqueue", "warm_start");
+            "repeats", "max_failures", "parallel", "pruner", "executor", "enqueue", "warm_start", "budget");
     static final long DEFAULT_SEED = 42;
     public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
 
@@ -109,6 +109,7 @@ public final class SweepFileLoader {
                     + "of a trial", "remove repeats, or the pruner");
         }
         int parallel = top.take("parallel").map(n -> (int) YamlValues.integer(n, "parallel", 1, 64, problems)).orElse(1);
+        java.time.Duration budget = top.take("budget").map(n -> budget(n, problems)).orElse(null);
         Integer maxFailures = top.take("max_failures")
                 .map(n -> (int) YamlValues.integer(n, "max_failures", 1, Integer.MAX_VALUE, problems)).orElse(null);
         ExecutorSpec executor = top.take("executor").map(n -> ExecutorSection.read(n, executors, problems)).orElse(ExecutorSpec.IN_PROCESS);
@@ -126,7 +127,18 @@ public final class SweepFileLoader {
             problems.throwIfAny();
         }
         return new SweepDefinition(name, dataset, new ArchitectureBranches(architectureNames), strategy, seed, objective, parameters,
-                space.conditions(), repeats, maxFailures, parallel, pruner, executor, first, text, file);
+                space.conditions(), repeats, maxFailures, parallel, pruner, executor, first, text, file, budget);
+    }
+
+    private static java.time.Duration budget(Node node, Problems problems) {
+        Object value = node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s ? YamlScalars.value(s) : null;
+        StringBuilder problem = new StringBuilder();
+        java.time.Duration budget = value == null ? null : TimeBudget.parse(String.valueOf(value), problem);
+        if (budget == null) {
+            problems.add(node, "budget: " + (problem.length() > 0 ? problem : "a duration, not a " + node.getNodeType()),
+                    "give it with its unit, e.g. budget: 30m (s, m or h; 1.5h works)");
+        }
+        return budget;
     }
 
     /** Enqueued and warm-start trials are trials of the sweep: they need a sampler that draws, and room in its trials. */

@@ -15,7 +15,7 @@ final class SweepFileChanges {
     }
 
     /** Top-level keys that steer how a sweep runs, not what its trials compute: changing them keeps it resumable. */
-    private static final Pattern RUN_CONTROL = Pattern.compile("^(max_failures|parallel|executor)\\s*:.*");
+    private static final Pattern RUN_CONTROL = Pattern.compile("^(max_failures|parallel|executor|budget)\\s*:.*");
 
     static List<String> meaningful(String yaml) {
         List<String> lines = new ArrayList<>();

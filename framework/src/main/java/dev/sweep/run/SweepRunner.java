@@ -90,8 +90,18 @@ public final class SweepRunner {
                 definition.objective().goal() == Objective.Goal.MAXIMIZE), definition.objective().metric());
         // The schedule's window is the file's parallel, not the executor's slots: a cluster's slots vary from run to run.
         int window = definition.strategy().reproducible() && definition.parallel() > 1 ? definition.parallel() : 0;
+        // What earlier runs used of the time budget is taken from the stored trials' times, as BudgetClock counts it:
+        // from a run's first trial on. This run has the rest, counted the same way.
+        long left = definition.budget() == null ? Long.MAX_VALUE
+                : BudgetClock.left(definition.budget(), BudgetClock.used(earlier)).toNanos();
+        java.util.concurrent.atomic.AtomicLong firstStart = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+        java.util.function.BooleanSupplier withinBudget = () -> {
+            long now = System.nanoTime();
+            firstStart.compareAndSet(Long.MIN_VALUE, now);
+            return left == Long.MAX_VALUE || now - firstStart.get() < left;
+        };
         TrialScheduler scheduler = new TrialScheduler(executor, stop, abort, definition.parallel(), definition.maxFailures(),
-                failed, () -> failureBudgetExceeded(definition, store, sweepId), window, finished);
+                failed, () -> failureBudgetExceeded(definition, store, sweepId), window, finished, withinBudget);
         TrialScheduler.Tally tally;
         try (Heartbeat heartbeat = new Heartbeat(store)) {
             TrialLifecycle lifecycle = new TrialLifecycle(definition, store, sweepId, planned, executor, listener, heartbeat,
@@ -115,14 +125,17 @@ public final class SweepRunner {
             store.setSweepState(sweepId, SweepState.INTERRUPTED);
             throw e;
         }
-        if (tally.notStarted() > 0) {
+        boolean budgetSpent = !withinBudget.getAsBoolean();
+        if (tally.notStarted() > 0 && !budgetSpent) {
             store.setSweepState(sweepId, SweepState.INTERRUPTED);
             throw new StopRequestedException("stopped at your request with " + tally.notStarted() + " trials not started");
         }
-        store.setSweepState(sweepId, SweepState.COMPLETE);
+        // A sweep its budget stopped can go on: run it again with a larger budget.
+        store.setSweepState(sweepId, tally.notStarted() > 0 ? SweepState.INTERRUPTED : SweepState.COMPLETE);
+        java.time.Duration used = definition.budget() == null ? null : BudgetClock.used(store.trials(sweepId));
         SweepOutcome outcome = new SweepOutcome(sweepId, definition.name(), planned, tally.complete(), tally.pruned(),
                 tally.failed(), finished.size(),
-                store.bestTrial(sweepId), (System.nanoTime() - started) / 1e9);
+                store.bestTrial(sweepId), (System.nanoTime() - started) / 1e9, definition.budget(), used, tally.notStarted());
         listener.sweepEnded(outcome);
         return outcome;
     }

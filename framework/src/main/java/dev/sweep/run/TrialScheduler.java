@@ -39,6 +39,7 @@ final class TrialScheduler {
     private final Integer maxFailures;
     private final Supplier<RuntimeException> budgetSpent;
     private final int window;
+    private final java.util.function.BooleanSupplier mayStart;
     private final java.util.Set<Integer> ended = new java.util.HashSet<>();
     private final java.util.Map<Future<TrialState>, Integer> numbers = new java.util.HashMap<>();
 
@@ -47,9 +48,11 @@ final class TrialScheduler {
      * @param budgetSpent  the error that stops the sweep once {@code maxFailures} trials have failed
      * @param window       0 to start trials whenever a slot is free; P for the fixed schedule
      * @param endedBefore  the trials that ended in earlier runs
+     * @param mayStart     false once no trial may start (the time budget is spent); the running ones then finish
      */
     TrialScheduler(TrialExecutor executor, StopSignal stop, AtomicBoolean abort, int parallel, Integer maxFailures,
-                   int failedBefore, Supplier<RuntimeException> budgetSpent, int window, java.util.Set<Integer> endedBefore) {
+                   int failedBefore, Supplier<RuntimeException> budgetSpent, int window, java.util.Set<Integer> endedBefore,
+                   java.util.function.BooleanSupplier mayStart) {
         this.executor = executor;
         this.stop = stop;
         this.abort = abort;
@@ -58,6 +61,7 @@ final class TrialScheduler {
         this.failedTotal = failedBefore;
         this.budgetSpent = budgetSpent;
         this.window = window;
+        this.mayStart = mayStart;
         this.ended.addAll(endedBefore);
     }
 
@@ -77,7 +81,7 @@ final class TrialScheduler {
             while (!pending.isEmpty() || running > 0) {
                 startWhileSlotsAreFree(pending, trials, trial);
                 if (running == 0) {
-                    if (stopping == null && !stop.isRequested() && !pending.isEmpty()) {
+                    if (stopping == null && !stop.isRequested() && !pending.isEmpty() && mayStart.getAsBoolean()) {
                         throw new IllegalStateException("candidate #" + pending.peek() + " waits on trials that are neither "
                                 + "running nor ended");
                     }
@@ -101,7 +105,7 @@ final class TrialScheduler {
     private void startWhileSlotsAreFree(Deque<Integer> pending, CompletionService<TrialState> trials,
                                         IntFunction<Callable<TrialState>> trial) {
         while (stopping == null && running < Math.max(parallel, executor.slots()) && !pending.isEmpty() && !stop.isRequested()
-                && onSchedule(pending.peek())) {
+                && onSchedule(pending.peek()) && mayStart.getAsBoolean()) {
             if (maxFailures != null && failedTotal >= maxFailures) {
                 stopping = budgetSpent.get();
                 abort.set(true);

@@ -6,7 +6,10 @@ import dev.sweep.run.ExecutorType;
 import dev.sweep.run.ExecutorTypes;
 import picocli.CommandLine.Option;
 
-/** {@code --quiet}, {@code --parallel}, {@code --executor} and {@code --master}, shared by {@code run} and {@code resume}. */
+/**
+ * {@code --quiet}, {@code --parallel}, {@code --executor}, {@code --master} and {@code --budget}, shared by {@code run}
+ * and {@code resume}.
+ */
 final class LaunchOptions {
     @Option(names = "--quiet", description = "print only the summary")
     boolean quiet;
@@ -19,6 +22,11 @@ final class LaunchOptions {
             description = "what runs the trials (overrides the file's executor): local, this process; spark, a Spark master; or a plugin's")
     String executor;
 
+    @Option(names = "--budget", paramLabel = "DURATION",
+            description = "how long the sweep, over all its runs, may go on starting trials (overrides the file's budget): "
+                    + "90s, 30m, 1.5h; running trials finish")
+    String budget;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "the master of an executor that has one (spark: local[N], spark://HOST:PORT, yarn, k8s://URL); alone, it means --executor spark")
     String master;
@@ -28,6 +36,14 @@ final class LaunchOptions {
 
     SweepDefinition apply(SweepDefinition definition, ExecutorTypes executors) {
         SweepDefinition applied = parallel == null ? definition : definition.withParallel(Parallelism.check(parallel));
+        if (budget != null) {
+            StringBuilder problem = new StringBuilder();
+            java.time.Duration given = dev.sweep.config.TimeBudget.parse(budget, problem);
+            if (given == null) {
+                throw new UserInputException("--budget: " + problem + ". Fix: give it with its unit, e.g. --budget 30m (s, m or h)");
+            }
+            applied = applied.withBudget(given);
+        }
         if (executor == null && master == null) {
             return applied;
         }

@@ -64,6 +64,10 @@ final class PlanCommand implements Callable<Integer> {
         if (sweep.maxFailures() != null) {
             out.printf("Stops after %d failed trials (max_failures)%n", sweep.maxFailures());
         }
+        if (sweep.budget() != null) {
+            out.printf("Starts no trial once %s of trials have run, over all its runs (budget); running trials finish%n",
+                    dev.sweep.config.TimeBudget.format(sweep.budget()));
+        }
         if (sweep.repeats() > 1) {
             out.printf("Each trial trains %d times with different seeds; its objective is their mean (repeats)%n", sweep.repeats());
         }
@@ -96,6 +100,13 @@ final class PlanCommand implements Callable<Integer> {
         } else if (!noEstimate) {
             out.printf("Estimated time: about %s for %d trials (from a few timed steps; evaluation counted at 3x training "
                     + "speed)%n", ConsoleProgress.duration(plan.estimatedSeconds()), plan.trials());
+            int side = Math.max(1, sweep.parallel());
+            long allowed = sweep.budget() == null ? plan.trials()
+                    : (long) Math.floor(plan.trials() * (double) sweep.budget().toSeconds() * side / plan.estimatedSeconds());
+            if (allowed < plan.trials()) {
+                out.printf("The budget of %s allows about %d of them at that pace, %d side by side%n",
+                        dev.sweep.config.TimeBudget.format(sweep.budget()), allowed, side);
+            }
         }
         out.printf("Run it: ./sweep run %s%n", file);
         out.flush();

@@ -3,6 +3,7 @@ package dev.sweep.cli;
 import dev.sweep.arch.ArchitectureRegistry;
 import dev.sweep.plugin.ArchitecturePlugins;
 import dev.sweep.config.SweepDefinition;
+import dev.sweep.config.TimeBudget;
 import dev.sweep.data.DatasetRepository;
 import dev.sweep.run.ExecutorType;
 import dev.sweep.run.ExecutorTypes;
@@ -84,6 +85,12 @@ final class SweepLauncher {
                 outcome.pruned() > 0 ? outcome.pruned() + " pruned, " : "", outcome.failed(),
                 outcome.skipped() > 0 ? ", " + outcome.skipped() + " kept from before" : "", ConsoleProgress.duration(outcome.wallSeconds()),
                 Double.isNaN(peak) ? "" : String.format(java.util.Locale.ROOT, ", peak memory %.0f MB", peak));
+        if (outcome.budget() != null) {
+            out.printf("Time budget %s: %s used in all runs%s%n", TimeBudget.format(outcome.budget()),
+                    ConsoleProgress.duration(outcome.budgetUsed().toMillis() / 1e3), outcome.notStarted() == 0 ? ""
+                            : "; spent, with " + Plural.of(outcome.notStarted(), "trial") + " not started. To go on: " + resumeCommand
+                            + " --budget LONGER");
+        }
         outcome.best().ifPresent(best -> out.printf("Best: trial %d (candidate #%d), %s %s, test_accuracy %s. Next: ./sweep leaderboard --sweep %s%n",
                 best.id(), best.number(), definition.objective().metric(), ParameterValues.format(round(best.objectiveValue())),
                 ParameterValues.format(round(best.testAccuracy())), definition.name()));
