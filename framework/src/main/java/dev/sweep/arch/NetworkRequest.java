@@ -60,12 +60,12 @@ public record NetworkRequest(HyperParameters parameters, ImageShape input,
             }
             List<Regularization> weights = fast(base.getRegularization());
             if (kerasL2 > 0 && weights.isEmpty()) {
-                weights.add(new FastL2Regularization(dl4jL2(kerasL2)));
+                weights.add(l2(dl4jL2(kerasL2)));
             }
             List<Regularization> biases = fast(base.getRegularizationBias());
             if (weightDecay > 0) {
-                weights.add(new FastL2Regularization(weightDecay));
-                biases.add(new FastL2Regularization(weightDecay));
+                weights.add(l2(weightDecay));
+                biases.add(l2(weightDecay));
             }
             base.setRegularization(weights);
             base.setRegularizationBias(biases);
@@ -77,10 +77,16 @@ public record NetworkRequest(HyperParameters parameters, ImageShape input,
         List<Regularization> result = new ArrayList<>();
         if (regularization != null) {
             for (Regularization r : regularization) {
-                result.add(r.getClass() == L2Regularization.class ? new FastL2Regularization(((L2Regularization) r).getL2()) : r);
+                result.add(r.getClass() == L2Regularization.class && TrainingFastPaths.enabled()
+                        ? new FastL2Regularization(((L2Regularization) r).getL2()) : r);
             }
         }
         return result;
+    }
+
+    /** An L2 term: Sweep's faster one, or DL4J's own with the fast paths off. */
+    private static Regularization l2(double coefficient) {
+        return TrainingFastPaths.enabled() ? new FastL2Regularization(coefficient) : new L2Regularization(coefficient);
     }
 
     /** DL4J's L2 adds 0.5 * l2 * sum(w^2) to the loss; Keras' kernel_regularizer adds l2 * sum(w^2). */

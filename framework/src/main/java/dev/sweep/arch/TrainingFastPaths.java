@@ -29,20 +29,45 @@ import java.util.function.Supplier;
  * creates the layer and offers no setting for it, so the field is set directly; the activation lives in the layer's
  * configuration, which a saved model writes out, so {@link #asDeclared} puts DL4J's own back while a model is written:
  * a model zip names only DL4J's classes. The Adam step is swapped in the updater, not in the configuration.
+ *
+ * <p>All of it, and the fast L2 of {@link NetworkRequest}, is off with {@code -Dsweep.accel=off} or
+ * {@code SWEEP_ACCEL=off}: plain DL4J, for comparing or for a DL4J whose private fields have moved. A field that cannot
+ * be found or set warns once and leaves that layer on DL4J's own path.
  */
-final class TrainingFastPaths {
+public final class TrainingFastPaths {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingFastPaths.class);
+    private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final Field POOLING_HELPER = helperField(SubsamplingLayer.class);
     private static final Field CONVOLUTION_HELPER = helperField(ConvolutionLayer.class);
 
     private TrainingFastPaths() {
     }
 
+    /** Whether the fast paths go into the networks built or loaded from now on; read each time, so a test can switch. */
+    public static boolean enabled() {
+        String setting = System.getProperty("sweep.accel", System.getenv("SWEEP_ACCEL"));
+        return setting == null || !setting.strip().equalsIgnoreCase("off");
+    }
+
+    private static void warnOnce(String what, Throwable cause) {
+        if (WARNED.add(what)) {
+            LOG.warn("sweep: {} ({}); that layer keeps DL4J's own path, only slower. -Dsweep.accel=off turns every fast path off",
+                    what, cause.toString());
+        }
+    }
+
     static void install(MultiLayerNetwork network) {
+        if (!enabled()) {
+            return;
+        }
         install(network.getLayers());
         vectorizeAdam((BaseMultiLayerUpdater<?>) network.getUpdater());
     }
 
     static void install(ComputationGraph graph) {
+        if (!enabled()) {
+            return;
+        }
         install(graph.getLayers());
         vectorizeAdam(graph.getUpdater());
     }
@@ -66,15 +91,16 @@ final class TrainingFastPaths {
                 setActivation(conf, new ReluBackpropByMask());
             }
             if (layer instanceof SubsamplingLayer pooling
-                    && ((org.deeplearning4j.nn.conf.layers.SubsamplingLayer) pooling.conf().getLayer()).getPoolingType() == PoolingType.MAX) {
+                    && ((org.deeplearning4j.nn.conf.layers.SubsamplingLayer) pooling.conf().getLayer()).getPoolingType() == PoolingType.MAX
+                    && POOLING_HELPER != null) {
                 try {
                     POOLING_HELPER.set(pooling, new LibNd4jMaxPooling());
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot set the pooling path of layer " + pooling.getIndex(), e);
+                } catch (IllegalAccessException | RuntimeException e) {
+                    warnOnce("cannot set the max-pooling path", e);
                 }
             }
             // Subclasses (1D, depthwise, separable, deconvolution) compute something else with the same fields.
-            if (layer.getClass() == ConvolutionLayer.class
+            if (layer.getClass() == ConvolutionLayer.class && CONVOLUTION_HELPER != null
                     && conf.getClass() == org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class
                     && FewChannelConvolutionHelper.suits((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) conf)) {
                 try {
@@ -83,8 +109,8 @@ final class TrainingFastPaths {
                         CONVOLUTION_HELPER.set(layer, new FewChannelConvolutionHelper(own,
                                 ((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) conf).hasBias()));
                     }
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot set the convolution path of layer " + layer.getIndex(), e);
+                } catch (IllegalAccessException | RuntimeException e) {
+                    warnOnce("cannot set the few-channel convolution path", e);
                 }
             }
         }
@@ -123,13 +149,15 @@ final class TrainingFastPaths {
         }
     }
 
+    /** DL4J's private field of a layer's helper; null, with a warning, when this DL4J has none to set. */
     private static Field helperField(Class<?> layer) {
         try {
             Field field = layer.getDeclaredField("helper");
             field.setAccessible(true);
             return field;
-        } catch (NoSuchFieldException e) {
-            throw new ExceptionInInitializerError("DL4J's " + layer.getSimpleName() + " has no helper field: is DL4J still 1.0.0-beta7? " + e);
+        } catch (NoSuchFieldException | RuntimeException e) {
+            warnOnce("DL4J's " + layer.getSimpleName() + " has no helper field to set (is DL4J still 1.0.0-beta7?)", e);
+            return null;
         }
     }
 }
