@@ -18,7 +18,7 @@ public interface DatasetFormat {
     /** What {@code format:} says. */
     String name();
 
-    /** One line for {@code ./sweep plugins} and the README. */
+    /** One line for {@code ./sweep plugins} and the docs. */
     String description();
 
     /** Every setting besides {@code format} and the split, with its type, range and default. */

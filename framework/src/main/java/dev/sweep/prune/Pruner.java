@@ -22,6 +22,6 @@ public interface Pruner {
         return true;
     }
 
-    /** One line for progress output and the README: what the rule is. */
+    /** One line for progress output and the docs: what the rule is. */
     String describe();
 }

@@ -15,7 +15,7 @@ public interface PrunerType {
     /** What {@code type:} says. */
     String name();
 
-    /** One line for {@code ./sweep plugins} and the README. */
+    /** One line for {@code ./sweep plugins} and the docs. */
     String description();
 
     /** Every setting it reads, with its type, range and default. */

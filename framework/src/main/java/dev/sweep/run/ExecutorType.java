@@ -17,7 +17,7 @@ public interface ExecutorType {
     /** What {@code type:} and {@code --executor} say. */
     String name();
 
-    /** One line for {@code ./sweep plugins} and the README. */
+    /** One line for {@code ./sweep plugins} and the docs. */
     String description();
 
     /** Every setting besides {@code type} and {@code conf}, with its type, range and default. */

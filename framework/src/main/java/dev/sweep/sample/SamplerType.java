@@ -14,7 +14,7 @@ public interface SamplerType {
     /** What {@code type:} says. */
     String name();
 
-    /** One line for {@code ./sweep plugins}, {@code plan} and the README. */
+    /** One line for {@code ./sweep plugins}, {@code plan} and the docs. */
     String description();
 
     /**

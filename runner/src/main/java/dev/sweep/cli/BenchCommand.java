@@ -182,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
         static Map<String, JsonNode> read(Path file) throws IOException {
             if (!Files.isRegularFile(file)) {
                 throw new UserInputException(file + ": no such file. Fix: run ../shared/peers/train_bench.py --threads 1 "
-                        + "--data DIR > " + file + " first (see the README's benchmark section)");
+                        + "--data DIR > " + file + " first (see docs/performance.md)");
             }
             Map<String, JsonNode> byArch = new LinkedHashMap<>();
             int number = 0;

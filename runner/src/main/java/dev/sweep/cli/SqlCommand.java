@@ -62,7 +62,7 @@ final class SqlCommand implements Callable<Integer> {
                 result = store.readOnlyQuery(select, maxRows, timeoutSeconds);
             } catch (ExperimentStore.QueryException e) {
                 throw new UserInputException("the query failed: " + e.getMessage() + ". sql reads only the views "
-                        + String.join(", ", ExperimentStore.VIEWS) + " (see the README), with one SELECT.");
+                        + String.join(", ", ExperimentStore.VIEWS) + " (see docs/database.md), with one SELECT.");
             } catch (OutOfMemoryError e) {
                 throw tooBig();
             }

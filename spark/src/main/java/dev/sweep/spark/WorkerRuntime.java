@@ -41,7 +41,7 @@ final class WorkerRuntime {
                 modules.add((Module) Class.forName(name).getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException | ClassCastException e) {
                 throw new IllegalStateException("this Spark executor cannot load the Guice module " + name + " (" + e
-                        + "); its classpath must hold Sweep's jars: see the README, 'Run a sweep on a cluster'", e);
+                        + "); its classpath must hold Sweep's jars: see docs/cluster.md", e);
             }
         }
         ArchitectureRegistry architectures = Guice.createInjector(modules).getInstance(ArchitectureRegistry.class);
