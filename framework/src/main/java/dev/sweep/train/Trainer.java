@@ -30,9 +30,12 @@ public final class Trainer {
     public static Outcome train(Network network, TrainingSettings settings, DataSplit data, long seed,
                                 TrialReporter reporter) throws TrialFailedException {
         List<EpochMetrics> history = new ArrayList<>();
-        Random order = new Random(seed);
+        // Trials are seeded seed + number: SplitMix64 mixes every bit first, so neighbouring trials do not shuffle alike
+        // (java.util.Random's first draws barely change with the low bits of its seed).
+        java.util.SplittableRandom streams = new java.util.SplittableRandom(seed);
+        Random order = new Random(streams.nextLong());
         Augmentation augmentation = new Augmentation(settings.rotation(), settings.translation(), settings.flip(),
-                new Random(seed ^ 0x5DEECE66DL));
+                new Random(streams.nextLong()));
         EarlyStopping stopping = new EarlyStopping(settings.patience(), settings.minDelta(),
                 settings.objective().goal() == Objective.Goal.MAXIMIZE);
         INDArray bestWeights = null;
