@@ -27,6 +27,8 @@ final class ParzenEstimator {
     private static final int FLAT_WEIGHTS = 25;
 
     private final List<ParameterSpec> specs;
+    /** Per parameter: a range's search scale, null for a choice; made once, as the densities are asked for often. */
+    private final NumericScale[] scales;
     private final int n;
     /** Per parameter and component: a range's kernel centre and width, or a choice's probabilities. */
     private final double[][] mus;
@@ -44,6 +46,7 @@ final class ParzenEstimator {
         this.specs = List.copyOf(specs);
         this.n = observations.size();
         int d = specs.size();
+        scales = new NumericScale[d];
         mus = new double[d][];
         sigmas = new double[d][];
         choiceProbabilities = new double[d][][];
@@ -55,9 +58,9 @@ final class ParzenEstimator {
             if (specs.get(p) instanceof ParameterSpec.Choice c) {
                 choiceProbabilities[p] = choiceKernels(values, c.values().size());
             } else {
-                NumericScale scale = NumericScale.of(specs.get(p));
-                mus[p] = withPrior(values, (scale.low() + scale.high()) / 2);
-                sigmas[p] = together ? scottWidths(scale, d) : neighbourWidths(mus[p], scale);
+                scales[p] = NumericScale.of(specs.get(p));
+                mus[p] = withPrior(values, (scales[p].low() + scales[p].high()) / 2);
+                sigmas[p] = together ? scottWidths(scales[p], d) : neighbourWidths(mus[p], scales[p]);
             }
         }
         weights = new double[n + 1];
@@ -156,8 +159,7 @@ final class ParzenEstimator {
             if (choiceProbabilities[p] != null) {
                 x[p] = pick(choiceProbabilities[p][k], random.nextDouble());
             } else {
-                NumericScale scale = NumericScale.of(specs.get(p));
-                x[p] = scale.snapped(truncatedDraw(mus[p][k], sigmas[p][k], scale, random));
+                x[p] = scales[p].snapped(truncatedDraw(mus[p][k], sigmas[p][k], scales[p], random));
             }
         }
         return x;
@@ -191,7 +193,7 @@ final class ParzenEstimator {
             double log = logWeights[k];
             for (int p = 0; p < specs.size(); p++) {
                 log += choiceProbabilities[p] != null ? Math.log(choiceProbabilities[p][k][(int) x[p]])
-                        : logKernel(x[p], mus[p][k], sigmas[p][k], NumericScale.of(specs.get(p)));
+                        : logKernel(x[p], mus[p][k], sigmas[p][k], scales[p]);
             }
             terms[k] = log;
             max = Math.max(max, log);
