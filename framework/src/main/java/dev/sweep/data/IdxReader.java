@@ -41,8 +41,9 @@ public final class IdxReader {
             long expected = header.values();
             // The header is the file's own word: its size (a gzip's recorded one) says whether the values are there,
             // before memory is taken for them.
-            long held = contentSize(file) - header.bytes();
-            if (held >= 0 && held < expected && gzipped(file)) {
+            boolean gzip = gzipped(file);
+            long held = contentSize(file, gzip) - header.bytes();
+            if (held >= 0 && held < expected && gzip) {
                 throw new DataException(file + ": gzip data is corrupt or truncated: it records " + (held + header.bytes())
                         + " bytes inflated, and the header promises " + expected + " values " + Arrays.toString(dims)
                         + "; nothing was allocated for them. Fix: replace it with a complete copy of the file.");
@@ -124,10 +125,10 @@ public final class IdxReader {
      * The bytes the file holds once inflated: its size, or for a gzip the size its trailer records (modulo 2^32, so
      * exact below the 1 GiB a file may declare); -1 when unknown.
      */
-    private static long contentSize(Path file) throws IOException {
+    private static long contentSize(Path file, boolean gzip) throws IOException {
         try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
             long size = channel.size();
-            if (!gzipped(file)) {
+            if (!gzip) {
                 return size;
             }
             if (size < 18) {
